@@ -1,0 +1,41 @@
+// CKernels: hot loops for Reckon's Numerics module (wrapped by Numerics.Kernels; never call from elsewhere).
+//
+// Type codes are ggml type ids (0 F32, 1 F16, 2 Q4_0, 3 Q4_1, 8 Q8_0, 12 Q4_K, 14 Q6_K, 30 BF16).
+// `n` counts elements and must be a multiple of the type's block size (checked by the Swift caller).
+// `path` selects the implementation: CK_PATH_PORTABLE (scalar C) or CK_PATH_AVX2 (AVX2+FMA+F16C; falls back to
+// portable when the CPU lacks those features). All pointers may be unaligned.
+#ifndef RECKON_CKERNELS_H
+#define RECKON_CKERNELS_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum { CK_PATH_PORTABLE = 0, CK_PATH_AVX2 = 1 };
+
+/// The best path this CPU supports (CK_PATH_AVX2 when it has AVX2, FMA and F16C).
+int ck_best_path(void);
+
+/// Σ dequant(row)[i] * x[i]. Returns NaN for an unknown type.
+float ck_dot(uint32_t type, const void *row, const float *x, int64_t n, int path);
+
+/// dst[i] = dequant(src)[i] for i < n. Unknown types leave dst untouched.
+void ck_dequantize(uint32_t type, const void *src, float *dst, int64_t n, int path);
+
+/// y[r] = ck_dot(type, w + r*row_bytes, x, cols) for row_begin <= r < row_end (y indexed by r).
+void ck_matvec(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t row_begin, int64_t row_end,
+               const float *x, float *y, int path);
+
+/// Σ a[i]*b[i] in fp32.
+float ck_dot_f32(const float *a, const float *b, int64_t n, int path);
+
+/// y[i] += alpha * x[i].
+void ck_axpy(float alpha, const float *x, float *y, int64_t n, int path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

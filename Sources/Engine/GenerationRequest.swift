@@ -1,0 +1,54 @@
+import Sampling
+import Tokenizer
+
+/// What to generate from: raw text, pre-tokenized ids, or a conversation rendered with the model's chat template.
+public enum Prompt: Sendable, Equatable {
+    case text(String)
+    case tokens([Int])
+    case chat([ChatMessage])
+}
+
+/// A user's generation request: the prompt, limits and sampling settings. Validated by the engine.
+public struct GenerationRequest: Sendable, Equatable {
+    public var prompt: Prompt
+    /// Most tokens to generate (≥ 0).
+    public var maxTokens: Int
+    public var sampling: SamplingParameters
+    /// Generation stops when the text contains any of these; the stop string is not part of the result.
+    public var stop: [String]
+    /// Recognise special tokens such as `<|im_start|>` written in the prompt text.
+    public var parseSpecial: Bool
+    /// Add BOS/EOS around the prompt as the model's metadata asks.
+    public var addSpecial: Bool
+
+    public init(prompt: Prompt, maxTokens: Int = 128, sampling: SamplingParameters = .greedy, stop: [String] = [],
+                parseSpecial: Bool = true, addSpecial: Bool = true) {
+        self.prompt = prompt
+        self.maxTokens = maxTokens
+        self.sampling = sampling
+        self.stop = stop
+        self.parseSpecial = parseSpecial
+        self.addSpecial = addSpecial
+    }
+}
+
+/// Why generation ended.
+public enum FinishReason: String, Sendable, Codable {
+    /// The model produced an end-of-sequence or end-of-turn token.
+    case endOfSequence = "eos"
+    /// A stop string appeared.
+    case stop
+    /// `maxTokens` was reached (or the context window filled).
+    case length
+}
+
+/// The outcome of one generation.
+public struct GenerationResult: Sendable, Equatable {
+    public var promptTokens: [Int]
+    /// Generated token ids (the end-of-sequence token, if any, is not included).
+    public var tokens: [Int]
+    public var text: String
+    public var finishReason: FinishReason
+    /// Natural log-probability of each generated token under the unmodified model distribution.
+    public var tokenLogProbabilities: [Double]
+}

@@ -1,0 +1,39 @@
+/// Which positions' logits a forward pass returns.
+public enum LogitsSelection: Sendable, Equatable {
+    /// Only the last token's logits (generation).
+    case last
+    /// Every token's logits (scoring, perplexity).
+    case all
+    /// None: the pass only fills the KV cache.
+    case none
+}
+
+/// Size facts every decoder model has, read from the file's metadata.
+public struct ModelShape: Sendable, Equatable {
+    public var architecture: String
+    public var vocabularySize: Int
+    /// Context length the model was trained with (positions).
+    public var trainedContextLength: Int
+    public var layers: Int
+    public var embeddingLength: Int
+    /// Floats per position per layer in the KV cache (keys or values alone).
+    public var kvDimension: Int
+    /// Parameters of the model, counted from its tensors.
+    public var parameterCount: Int
+}
+
+/// A decoder-only language model that runs token batches against a KV cache.
+///
+/// Implementations are immutable after loading and safe to share between threads; each sequence owns its cache.
+public protocol LanguageModel: AnyObject, Sendable {
+    var shape: ModelShape { get }
+
+    /// A cache able to hold `capacity` positions.
+    func makeCache(capacity: Int) -> KVCache
+
+    /// Runs `tokens` at positions `cache.count ..< cache.count + tokens.count`, appending their keys and values to
+    /// `cache`, and returns the logits selected (each `shape.vocabularySize` floats).
+    /// Incremental use (one call per token) gives the same logits as one call over the whole sequence, up to
+    /// floating-point reassociation.
+    func forward(_ tokens: [Int], cache: KVCache, logits: LogitsSelection) throws(ModelError) -> [[Float]]
+}

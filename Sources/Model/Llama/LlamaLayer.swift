@@ -1,0 +1,46 @@
+import GGUF
+import Numerics
+
+/// The weights of one transformer block of a `llama` model.
+struct LlamaLayer: Sendable {
+    let attentionNorm: [Float]
+    let query: WeightMatrix
+    let key: WeightMatrix
+    let value: WeightMatrix
+    let attentionOutput: WeightMatrix
+    let feedForwardNorm: [Float]
+    let gate: WeightMatrix
+    let up: WeightMatrix
+    let down: WeightMatrix
+
+    init(file: GGUFFile, index: Int, hyper h: LlamaHyperparameters) throws(ModelError) {
+        let p = "blk.\(index)."
+        attentionNorm = try loadVector(file, p + "attn_norm.weight", count: h.embeddingLength)
+        query = try WeightMatrix(file: file, name: p + "attn_q.weight", rows: h.embeddingLength, cols: h.embeddingLength)
+        key = try WeightMatrix(file: file, name: p + "attn_k.weight", rows: h.kvDimension, cols: h.embeddingLength)
+        value = try WeightMatrix(file: file, name: p + "attn_v.weight", rows: h.kvDimension, cols: h.embeddingLength)
+        attentionOutput = try WeightMatrix(
+            file: file, name: p + "attn_output.weight", rows: h.embeddingLength, cols: h.embeddingLength)
+        feedForwardNorm = try loadVector(file, p + "ffn_norm.weight", count: h.embeddingLength)
+        gate = try WeightMatrix(file: file, name: p + "ffn_gate.weight", rows: h.feedForwardLength, cols: h.embeddingLength)
+        up = try WeightMatrix(file: file, name: p + "ffn_up.weight", rows: h.feedForwardLength, cols: h.embeddingLength)
+        down = try WeightMatrix(file: file, name: p + "ffn_down.weight", rows: h.embeddingLength, cols: h.feedForwardLength)
+    }
+}
+
+/// Reads a 1-D tensor of `count` elements (any supported type) into fp32; used for small norm weights only.
+func loadVector(_ file: GGUFFile, _ name: String, count: Int) throws(ModelError) -> [Float] {
+    guard let info = file.tensor(named: name) else { throw .missingTensor(name) }
+    guard info.elementCount == count else {
+        throw .tensorShapeMismatch(name: name, expected: "[\(count)]", found: "\(info.dimensions)")
+    }
+    guard count % info.type.traits.blockSize == 0 else {
+        throw .unsupportedTensorType(name: name, type: info.type.description)
+    }
+    let data = file.data(for: info)
+    var result = [Float](repeating: 0, count: count)
+    result.withUnsafeMutableBufferPointer { out in
+        Numerics.Kernels.dequantize(info.type, data.baseAddress!, into: out.baseAddress!, count: count)
+    }
+    return result
+}

@@ -1,0 +1,40 @@
+/// Errors raised while building or running a model.
+public enum ModelError: Error, Equatable, CustomStringConvertible {
+    /// `general.architecture` names an architecture Reckon does not implement.
+    case unsupportedArchitecture(String, supported: [String])
+    /// A required metadata key is absent or has the wrong type.
+    case missingMetadata(key: String, expected: String)
+    /// A metadata value is present but unusable.
+    case invalidMetadata(key: String, value: String, expected: String)
+    /// A required tensor is absent.
+    case missingTensor(String)
+    /// A tensor's shape or type does not fit the hyper-parameters.
+    case tensorShapeMismatch(name: String, expected: String, found: String)
+    /// A tensor uses a block type the kernels cannot read.
+    case unsupportedTensorType(name: String, type: String)
+    /// A token id is outside the vocabulary.
+    case tokenOutOfRange(token: Int, vocabularySize: Int)
+    /// The KV cache (context window) is full.
+    case contextFull(needed: Int, capacity: Int)
+
+    public var description: String {
+        switch self {
+        case let .unsupportedArchitecture(name, supported):
+            return "model architecture '\(name)' is not supported; Reckon implements: \(supported.joined(separator: ", "))"
+        case let .missingMetadata(key, expected):
+            return "model metadata key '\(key)' is missing: expected \(expected)"
+        case let .invalidMetadata(key, value, expected):
+            return "model metadata key '\(key)' = \(value) is invalid: expected \(expected)"
+        case let .missingTensor(name):
+            return "model tensor '\(name)' is missing from the file"
+        case let .tensorShapeMismatch(name, expected, found):
+            return "model tensor '\(name)' has shape \(found), expected \(expected)"
+        case let .unsupportedTensorType(name, type):
+            return "model tensor '\(name)' has type \(type), which the kernels cannot read"
+        case let .tokenOutOfRange(token, size):
+            return "token id \(token) is outside the vocabulary (0..<\(size))"
+        case let .contextFull(needed, capacity):
+            return "context window full: \(needed) positions needed, the KV cache holds \(capacity); use a shorter prompt or fewer tokens, or a larger --context"
+        }
+    }
+}

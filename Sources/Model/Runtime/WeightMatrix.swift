@@ -1,0 +1,46 @@
+import GGUF
+import Numerics
+
+/// A weight matrix kept in its stored (usually quantized) form, memory-mapped from the model file.
+///
+/// Row-major: `rows` output features, each a row of `cols` input features stored in `rowBytes` bytes. Rows are
+/// dequantized on the fly inside the kernels; the matrix is never expanded to fp32 in memory.
+public struct WeightMatrix: @unchecked Sendable {
+    public let name: String
+    public let type: GGMLType
+    public let rows: Int
+    public let cols: Int
+    public let rowBytes: Int
+    public let base: UnsafeRawPointer
+
+    public init(name: String, type: GGMLType, rows: Int, cols: Int, base: UnsafeRawPointer) {
+        self.name = name
+        self.type = type
+        self.rows = rows
+        self.cols = cols
+        self.rowBytes = type.rowByteCount(elements: cols)
+        self.base = base
+    }
+
+    /// Loads a 2-D tensor `[cols, rows]` (ggml order) from `file`, checking its shape.
+    public init(file: GGUFFile, name: String, rows: Int, cols: Int) throws(ModelError) {
+        guard let info = file.tensor(named: name) else { throw .missingTensor(name) }
+        guard info.dimensions.count == 2, info.dimensions[0] == cols, info.dimensions[1] == rows else {
+            throw .tensorShapeMismatch(name: name, expected: "[\(cols), \(rows)]", found: "\(info.dimensions)")
+        }
+        guard cols % info.type.traits.blockSize == 0 else {
+            throw .tensorShapeMismatch(
+                name: name, expected: "a row length divisible by \(info.type.traits.blockSize)", found: "\(cols)")
+        }
+        let data = file.data(for: info)
+        self.init(name: name, type: info.type, rows: rows, cols: cols, base: data.baseAddress!)
+    }
+
+    /// Pointer to the stored bytes of row `r`.
+    @inline(__always) public func row(_ r: Int) -> UnsafeRawPointer { base + r &* rowBytes }
+
+    /// Writes row `r`, dequantized, into `destination` (`cols` floats).
+    public func dequantizeRow(_ r: Int, into destination: UnsafeMutablePointer<Float>) {
+        Kernels.dequantize(type, row(r), into: destination, count: cols)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Engine
+import Foundation
+import GGUF
+import Numerics
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect", abstract: "Print a GGUF file's metadata and tensor table.")
+
+    @Option(name: .long, help: "GGUF model file (default: the default model).") var model: String?
+    @Option(help: "Array values longer than this are shown shortened.") var maxArray: Int = 8
+
+    func run() throws {
+        let path = try ModelOptions.parse(model.map { ["--model", $0] } ?? []).resolvedModelPath()
+        let file = try GGUFFile(path: path)
+        print("file: \(path)")
+        print("GGUF version \(file.version), \(file.metadata.entries.count) metadata keys, \(file.tensors.count) tensors, alignment \(file.alignment), \(file.fileSize) bytes")
+        print("\nmetadata:")
+        for (key, value) in file.metadata.entries {
+            print("  \(key) = \(render(value))")
+        }
+        print("\ntensors:")
+        print("  " + "name".padding(toLength: 32, withPad: " ", startingAt: 0) + "type    " + "shape".padding(toLength: 18, withPad: " ", startingAt: 0) + "bytes")
+        var totalBytes = 0, totalElements = 0
+        for tensor in file.tensors {
+            totalBytes += tensor.byteCount
+            totalElements += tensor.elementCount
+            print("  " + tensor.name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                  + tensor.type.description.padding(toLength: 8, withPad: " ", startingAt: 0)
+                  + "\(tensor.dimensions)".padding(toLength: 18, withPad: " ", startingAt: 0)
+                  + "\(tensor.byteCount)")
+        }
+        print(String(format: "\n%d parameters, %.1f MB of tensor data (%.3f bits per weight)",
+                     totalElements, Double(totalBytes) / 1e6, Double(totalBytes * 8) / Double(max(1, totalElements))))
+    }
+
+    private func render(_ value: GGUFValue) -> String {
+        switch value {
+        case let .string(s):
+            let shown = s.count > 120 ? String(s.prefix(120)) + "…" : s
+            return shown.debugDescription
+        case let .array(_, items):
+            let shown = items.prefix(maxArray).map(render).joined(separator: ", ")
+            return "[\(shown)\(items.count > maxArray ? ", … (\(items.count) items)" : "")]"
+        case let .uint8(v): return "\(v)"
+        case let .int8(v): return "\(v)"
+        case let .uint16(v): return "\(v)"
+        case let .int16(v): return "\(v)"
+        case let .uint32(v): return "\(v)"
+        case let .int32(v): return "\(v)"
+        case let .uint64(v): return "\(v)"
+        case let .int64(v): return "\(v)"
+        case let .float32(v): return "\(v)"
+        case let .float64(v): return "\(v)"
+        case let .bool(v): return "\(v)"
+        }
+    }
+}

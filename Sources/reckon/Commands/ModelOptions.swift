@@ -1,0 +1,58 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Tokenizer
+
+/// Options shared by every command that runs a model.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: "GGUF model file (default: SmolLM2-135M-Instruct, fetched into the cache on first use).")
+    var model: String?
+
+    @Option(name: .long, help: "Kernel threads (default: every core).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "KV-cache size in tokens (default: min(trained context, 4096)).")
+    var context: Int?
+
+    @Option(name: .long, help: "Chat template to use instead of the model's: chatml or raw.")
+    var template: ChatTemplate?
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
+        if let context, context < 1 { throw ValidationError("--context must be ≥ 1, got \(context)") }
+    }
+
+    /// The model path: `--model`, else the default model (fetched with a progress line when missing).
+    func resolvedModelPath() throws -> String {
+        if let model {
+            guard FileManager.default.fileExists(atPath: model) else {
+                throw ValidationError("model file not found: \(model)")
+            }
+            return model
+        }
+        return try ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path
+    }
+
+    func makeEngine() throws -> LocalEngine {
+        try LocalEngine(path: resolvedModelPath(), threads: threads, contextLength: context, template: template)
+    }
+}
+
+extension ChatTemplate: ExpressibleByArgument {}
+
+/// Output formats of commands with machine-readable output.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Writes to standard error (progress, summaries, warnings).
+func printError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+/// Encodes a value as one line of JSON with sorted keys.
+func jsonLine<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
