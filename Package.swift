@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "reckonTests", dependencies: ["reckon"]),
+        .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]
 )
