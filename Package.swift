@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "reckon", targets: ["reckon"]),
         .executable(name: "reckon-bench", targets: ["ReckonBench"]),
+        .executable(name: "tasks-bench", targets: ["TasksBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,9 +26,11 @@ let package = Package(
         .target(name: "Sampling", dependencies: ["Numerics"], swiftSettings: optimised),
         .target(name: "Engine", dependencies: ["Model", "Tokenizer", "Sampling"]),
         .target(name: "Tasks", swiftSettings: optimised),
+        .target(name: "Analysis", swiftSettings: optimised),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Tasks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Tasks", "Analysis", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
 
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]
 )

@@ -73,6 +73,14 @@ public enum Kernels {
         return ck_dot_f32(a, b, Int64(count), path.code)
     }
 
+    /// Batched fp32 product for prefill: `c[j·ldc + i] = Σ_p a[i·lda + p] · b[j·ldb + p]` for i < m rows of `a`
+    /// (e.g. a dequantized weight tile) and j < n vectors of `b` (tokens), each of length k.
+    public static func gemmF32(_ a: UnsafePointer<Float>, lda: Int, m: Int, _ b: UnsafePointer<Float>, ldb: Int, n: Int,
+                               k: Int, _ c: UnsafeMutablePointer<Float>, ldc: Int, path: KernelPath = .automatic) {
+        precondition(m >= 0 && n >= 0 && k >= 0 && lda >= k && ldb >= k && ldc >= m, "invalid gemm shape")
+        ck_gemm_f32(a, Int64(lda), Int64(m), b, Int64(ldb), Int64(n), Int64(k), c, Int64(ldc), path.code)
+    }
+
     /// y[i] += alpha · x[i] for i < count.
     @inlinable
     public static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,

@@ -2,14 +2,14 @@ import ArgumentParser
 
 /// The `reckon` command-line tool.
 @main
-struct Reckon: ParsableCommand {
+struct Reckon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reckon",
         abstract: "Compute-aware, verifiable reasoning with language models.",
         version: ReckonVersion.current,
         subcommands: [
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self, InspectCommand.self,
-            PerplexityCommand.self, ModelCommand.self,
+            PerplexityCommand.self, ModelCommand.self, TasksCommand.self, AnswersCommand.self, StatsCommand.self,
         ])
 }
 

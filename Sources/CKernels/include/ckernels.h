@@ -31,6 +31,10 @@ void ck_matvec(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, in
 /// Σ a[i]*b[i] in fp32.
 float ck_dot_f32(const float *a, const float *b, int64_t n, int path);
 
+/// C[j*ldc + i] = Σ_p A[i*lda + p] · B[j*ldb + p] for i < m, j < n, p < k (fp32; batched prefill).
+void ck_gemm_f32(const float *a, int64_t lda, int64_t m, const float *b, int64_t ldb, int64_t n, int64_t k,
+                 float *c, int64_t ldc, int path);
+
 /// y[i] += alpha * x[i].
 void ck_axpy(float alpha, const float *x, float *y, int64_t n, int path);
 

@@ -29,11 +29,7 @@ public struct MatrixProduct: @unchecked Sendable {
         while r < rows.upperBound {
             let tile = min(MatrixProduct.tileRows, rows.upperBound - r)
             for t in 0..<tile { matrix.dequantizeRow(r + t, into: scratch + t * cols) }
-            for b in 0..<batch {
-                let x = input + b * cols
-                let y = output + b * outRows
-                for t in 0..<tile { y[r + t] = Kernels.dotF32(scratch + t * cols, x, count: cols) }
-            }
+            Kernels.gemmF32(scratch, lda: cols, m: tile, input, ldb: cols, n: batch, k: cols, output + r, ldc: outRows)
             r += tile
         }
     }
