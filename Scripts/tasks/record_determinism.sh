@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RECKON=${1:-.build/debug/reckon}
 OUT=Tests/TasksTests/Fixtures/determinism.json
-keys=(arithmetic-add arithmetic-sub arithmetic-mul arithmetic-divmod arithmetic-mod arithmetic-powmod
+keys=(arithmetic "arithmetic?op=mixed&digits=5" arithmetic-add arithmetic-sub arithmetic-mul arithmetic-divmod arithmetic-mod arithmetic-powmod
       "arithmetic-add?format=reversed" "arithmetic-mul?format=zero-padded&digits_a=12&digits_b=9"
       "arithmetic-sub?format=digit-spaced&scratchpad=steps" "arithmetic-divmod?scratchpad=steps&digits_a=20")
 for task in add sub multiply truediv floordiv mod max min digit_max digit_min digit_add get_digit length count to_float to_scient sig; do

@@ -17,6 +17,8 @@ public enum EngineError: Error, CustomStringConvertible {
     case emptyPrompt
     /// A request field is unusable.
     case invalidRequest(String)
+    /// A remote server failed or answered something unusable; `url` is the endpoint.
+    case remote(url: String, reason: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum EngineError: Error, CustomStringConvertible {
             return "the prompt is empty: give some text with --prompt"
         case let .invalidRequest(reason):
             return "invalid request: \(reason)"
+        case let .remote(url, reason):
+            return "remote server \(url): \(reason)"
         }
     }
 }

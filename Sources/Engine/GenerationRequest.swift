@@ -43,12 +43,35 @@ public enum FinishReason: String, Sendable, Codable {
 }
 
 /// The outcome of one generation.
-public struct GenerationResult: Sendable, Equatable {
+public struct GenerationResult: Sendable, Equatable, Codable {
+    /// Prompt token ids (empty when a remote server reports only their count).
     public var promptTokens: [Int]
-    /// Generated token ids (the end-of-sequence token, if any, is not included).
+    /// Number of prompt tokens processed.
+    public var promptTokenCount: Int
+    /// Generated token ids (the end-of-sequence token, if any, is not included; empty when a remote server does not
+    /// report them, see `generatedTokenCount`).
     public var tokens: [Int]
+    /// Number of generated tokens.
+    public var generatedTokenCount: Int
     public var text: String
     public var finishReason: FinishReason
-    /// Natural log-probability of each generated token under the unmodified model distribution.
+    /// Natural log-probability of each generated token under the unmodified model distribution (may be empty when
+    /// a remote server returns none).
     public var tokenLogProbabilities: [Double]
+
+    public init(promptTokens: [Int], promptTokenCount: Int? = nil, tokens: [Int], generatedTokenCount: Int? = nil,
+                text: String, finishReason: FinishReason, tokenLogProbabilities: [Double]) {
+        self.promptTokens = promptTokens
+        self.promptTokenCount = promptTokenCount ?? promptTokens.count
+        self.tokens = tokens
+        self.generatedTokenCount = generatedTokenCount ?? tokens.count
+        self.text = text
+        self.finishReason = finishReason
+        self.tokenLogProbabilities = tokenLogProbabilities
+    }
+
+    /// Mean log-probability per generated token (0 when none were reported).
+    public var meanLogProbability: Double {
+        tokenLogProbabilities.isEmpty ? 0 : tokenLogProbabilities.reduce(0, +) / Double(tokenLogProbabilities.count)
+    }
 }

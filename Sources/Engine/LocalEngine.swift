@@ -9,6 +9,8 @@ import Tokenizer
 /// generation requests one at a time.
 public final class LocalEngine: TextGenerating, @unchecked Sendable {
     public let file: GGUFFile
+    /// Path of the model file.
+    public let path: String
     public let model: any LanguageModel
     public let tokenizer: Tokenizer
     /// Positions the engine's KV caches hold (prompt plus generated tokens).
@@ -26,6 +28,7 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
     ///   - template: chat template to use instead of the one detected from the file.
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
                 template: ChatTemplate? = nil) throws(EngineError) {
+        self.path = path
         do { file = try GGUFFile(path: path) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
         do { model = try ModelRegistry.load(file, pool: pool) } catch { throw .model(error) }
@@ -60,22 +63,68 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
         }
     }
 
+    public var modelIdentifier: String {
+        "\((path as NSString).lastPathComponent) (\(file.fileSize) bytes)"
+    }
+
+    /// Generates one completion, streaming its visible text to `onText`.
     public func generate(_ request: GenerationRequest,
                          onText: @Sendable (String) -> Void = { _ in }) throws(EngineError) -> GenerationResult {
         lock.lock()
         defer { lock.unlock() }
+        let prompt = try prefill(request)
+        return try continueSample(request, seed: request.sampling.seed, prompt: prompt, cache: prompt.cache, onText: onText)
+    }
+
+    public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
+        try generateSamples(request, seeds: seeds)
+    }
+
+    /// The synchronous body of `generate(_:seeds:)`: one prefill, then one sample per seed from a copy of its cache.
+    public func generateSamples(_ request: GenerationRequest, seeds: [UInt64]) throws(EngineError) -> [GenerationResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !seeds.isEmpty else { return [] }
+        let prompt = try prefill(request)
+        var results: [GenerationResult] = []
+        for (index, seed) in seeds.enumerated() {
+            let cache = index == seeds.count - 1 ? prompt.cache : prompt.cache.copy()
+            results.append(try continueSample(request, seed: seed, prompt: prompt, cache: cache, onText: { _ in }))
+        }
+        return results
+    }
+
+    /// A processed prompt: its tokens, the cache holding them, and the logits of its last position.
+    private struct Prefill {
+        let tokens: [Int]
+        let cache: KVCache
+        let logits: [Float]
+    }
+
+    private func prefill(_ request: GenerationRequest) throws(EngineError) -> Prefill {
         guard request.maxTokens >= 0 else { throw .invalidRequest("max-tokens must be ≥ 0, got \(request.maxTokens)") }
-        var sampler: Sampler
-        do { sampler = try Sampler(request.sampling) } catch { throw .sampling(error) }
+        do { _ = try request.sampling.validated() } catch { throw .sampling(error) }
         let promptTokens = try tokens(for: request.prompt, parseSpecial: request.parseSpecial, addSpecial: request.addSpecial)
         guard !promptTokens.isEmpty else { throw .emptyPrompt }
         guard promptTokens.count < contextLength else {
             throw .model(.contextFull(needed: promptTokens.count + 1, capacity: contextLength))
         }
-
         let cache = model.makeCache(capacity: contextLength)
-        var logits: [Float]
-        do { logits = try model.forward(promptTokens, cache: cache, logits: .last)[0] } catch { throw .model(error) }
+        do {
+            return Prefill(tokens: promptTokens, cache: cache,
+                           logits: try model.forward(promptTokens, cache: cache, logits: .last)[0])
+        } catch { throw .model(error) }
+    }
+
+    /// Samples one continuation from a prefilled prompt; `cache` holds the prompt and is extended in place.
+    private func continueSample(_ request: GenerationRequest, seed: UInt64, prompt: Prefill, cache: KVCache,
+                                onText: @Sendable (String) -> Void) throws(EngineError) -> GenerationResult {
+        var parameters = request.sampling
+        parameters.seed = seed
+        var sampler: Sampler
+        do { sampler = try Sampler(parameters) } catch { throw .sampling(error) }
+        let promptTokens = prompt.tokens
+        var logits = prompt.logits
 
         var generated: [Int] = []
         var logProbabilities: [Double] = []

@@ -42,9 +42,10 @@ extension LocalEngine {
             if addBOS, let bos = tokenizer.bosID { piece[0] = bos }
             cache.truncate(to: 0)
             let logits: [[Float]]
-            do { logits = try model.forward(piece, cache: cache, logits: .all) } catch { throw .model(error) }
+            // Only positions first ..< context-1 are scored: ask for the logits of the last context-first positions.
+            do { logits = try model.forward(piece, cache: cache, logits: .suffix(context - first)) } catch { throw .model(error) }
             for position in first..<(context - 1) {
-                totalNLL -= Sampling.LogProbability.of(piece[position + 1], logits: logits[position])
+                totalNLL -= Sampling.LogProbability.of(piece[position + 1], logits: logits[position - first])
                 scored += 1
             }
             running.append(exp(totalNLL / Double(scored)))

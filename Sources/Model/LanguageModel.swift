@@ -2,8 +2,10 @@
 public enum LogitsSelection: Sendable, Equatable {
     /// Only the last token's logits (generation).
     case last
-    /// Every token's logits (scoring, perplexity).
+    /// Every token's logits (scoring).
     case all
+    /// The logits of the last `n` tokens (perplexity scores only the second half of each chunk).
+    case suffix(Int)
     /// None: the pass only fills the KV cache.
     case none
 }

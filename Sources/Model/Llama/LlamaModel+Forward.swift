@@ -56,6 +56,7 @@ extension LlamaModel {
         case .none: return []
         case .last: selected = [batch - 1]
         case .all: selected = Array(0..<batch)
+        case let .suffix(n): selected = Array(max(0, batch - n)..<batch)
         }
         let vocabulary = h.vocabularySize
         let finals = UnsafeMutablePointer<Float>.allocate(capacity: selected.count * dim)

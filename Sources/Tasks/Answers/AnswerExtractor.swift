@@ -14,6 +14,8 @@ public struct ExtractedAnswer: Sendable, Equatable, Codable {
         case hashes
         /// The whole (short, single-line) response, when it parses as a mathematical answer.
         case whole
+        /// The last inline or display math span (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) that parses as mathematics.
+        case lastMath
         /// The last number in the response.
         case lastNumber
     }
@@ -39,7 +41,8 @@ public struct ExtractedAnswer: Sendable, Equatable, Codable {
 ///    sentence (a period followed by a space);
 /// 4. last `#### …` line;
 /// 5. the whole response, if it is one line of at most 80 characters that parses as a mathematical answer;
-/// 6. the last number (sign, thousands separators, decimals, exponent, or a simple fraction `a/b`).
+/// 6. the last math span (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) whose content parses as mathematics;
+/// 7. the last number (sign, thousands separators, decimals, exponent, or a simple fraction `a/b`).
 public enum AnswerExtractor {
     public static func extract(from response: String) -> ExtractedAnswer? {
         let text = afterThinking(response)
@@ -64,6 +67,9 @@ public enum AnswerExtractor {
             && MathParser.parseAnswer(trimmed, allowWords: false) != nil
         {
             return ExtractedAnswer(text: trimmed, source: .whole)
+        }
+        if let math = lastMathSpan(in: text) {
+            return ExtractedAnswer(text: math, source: .lastMath)
         }
         if let number = lastNumber(in: text) {
             return ExtractedAnswer(text: number, source: .lastNumber)
@@ -209,6 +215,55 @@ public enum AnswerExtractor {
             end += 1
         }
         return String(decoding: bytes[i..<end], as: UTF8.self)
+    }
+
+    /// The content of the last `$…$`, `$$…$$`, `\(…\)` or `\[…\]` span that parses as mathematics.
+    static func lastMathSpan(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var spans: [(Int, Int)] = []
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x24 {  // $ or $$
+                let fence = i + 1 < bytes.count && bytes[i + 1] == 0x24 ? 2 : 1
+                var j = i + fence
+                var end: Int? = nil
+                while j < bytes.count {
+                    if bytes[j] == 0x5C { j += 2; continue }  // skip escapes such as \$
+                    if bytes[j] == 0x24 && (fence == 1 || (j + 1 < bytes.count && bytes[j + 1] == 0x24)) {
+                        end = j
+                        break
+                    }
+                    j += 1
+                }
+                guard let close = end else { break }
+                spans.append((i + fence, close))
+                i = close + fence
+                continue
+            }
+            if b == 0x5C && i + 1 < bytes.count && (bytes[i + 1] == 0x28 || bytes[i + 1] == 0x5B) {
+                let closer: UInt8 = bytes[i + 1] == 0x28 ? 0x29 : 0x5D
+                var j = i + 2
+                var end: Int? = nil
+                while j + 1 < bytes.count {
+                    if bytes[j] == 0x5C && bytes[j + 1] == closer {
+                        end = j
+                        break
+                    }
+                    j += 1
+                }
+                guard let close = end else { break }
+                spans.append((i + 2, close))
+                i = close + 2
+                continue
+            }
+            i += 1
+        }
+        for (start, end) in spans.reversed() {
+            let content = cleanup(String(decoding: bytes[start..<end], as: UTF8.self))
+            if !content.isEmpty && MathParser.parseAnswer(content, allowWords: false) != nil { return content }
+        }
+        return nil
     }
 
     static func lastHashes(in text: String) -> String? {

@@ -17,7 +17,8 @@
 /// 4. **hashes** — the text after the last `####` (GSM8K), to the end of the line.
 /// 5. **whole** — the whole response, if it is one line of at most 80 characters that parses as mathematics (§2)
 ///    without dropping words.
-/// 6. **lastNumber** — the last number: optional `-` (at the start or after whitespace or `( [ { = : , $`), digits
+/// 6. **lastMath** — the content of the last `$…$`, `$$…$$`, `\(…\)` or `\[…\]` span that parses as mathematics.
+/// 7. **lastNumber** — the last number: optional `-` (at the start or after whitespace or `( [ { = : , $`), digits
 ///    with valid thousands groups (`1,234`; otherwise only the part after the last comma), decimals, an exponent
 ///    (`1.5e-3`), or a simple fraction `a/b`.
 ///
@@ -48,6 +49,8 @@
 /// brackets `( )`, `[ ]`, `{ }` (grouping when they hold one expression), `\{ \}` (always a set).
 ///
 /// Special readings: an integer directly followed by `\frac` of integers is a mixed number (`2\frac{1}{2}` = 5/2).
+/// One `\pm` (or `±`) in an answer without commas is read as the bare list of its `+` and `−` readings
+/// (`\frac{-1 \pm \sqrt5}{2}`, `x = 2 \pm 3`, `\pm 1`); with several, a `\pm` ending a sum is read the same way.
 /// Runs of 2–3 letters that are not known words are products of variables (`xy`). Words (4+ letters, or known short
 /// units such as `cm`, `kg`, `mph`) at either end are dropped (`7 apples` → 7). Text that does not parse is compared
 /// as normalised text.
@@ -87,6 +90,6 @@
 /// `equivalent(gold:prediction:)` compares two answers (each reduced with `extractGold`);
 /// `check(gold:response:)` extracts the prediction from a response first and reports both extracted strings.
 ///
-/// Not supported (compared as text or not at all): matrices, complex numbers, `\pm`, units beyond dropping words,
+/// Not supported (compared as text or not at all): matrices, complex numbers, `\mp`, units beyond dropping words,
 /// locale decimal commas (`0,5`).
 public enum AnswerRules {}

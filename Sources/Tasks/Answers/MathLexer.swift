@@ -113,6 +113,7 @@ enum MathLexer {
             case "√": tokens.append(.command("sqrt"))
             case "∞": tokens.append(.command("infty"))
             case "∪": tokens.append(.command("cup"))
+            case "±": tokens.append(.command("pm"))
             case "'", "\"", "?", ":", "&", "~", "°": break  // ignorable punctuation
             case "$": break
             default:

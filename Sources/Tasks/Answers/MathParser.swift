@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recursive-descent parser from answer text to ``MathNode`` (grammar in ``AnswerRules``).
 struct MathParser {
     private var tokens: [MathToken]
@@ -25,6 +27,8 @@ struct MathParser {
     static func parseAnswer(_ raw: String, allowWords: Bool) -> MathNode? {
         let normalized = MathNormalizer.normalize(raw)
         guard !normalized.isEmpty else { return nil }
+        // A single ± anywhere (e.g. the quadratic formula) is expanded textually into the list of both cases.
+        if let expanded = expandPlusMinus(normalized, allowWords: allowWords) { return expanded }
         if var tokens = MathLexer.tokenize(normalized) {
             if allowWords {
                 while let first = tokens.first, case .word(let w) = first, isDroppableWord(w) { tokens.removeFirst() }
@@ -66,6 +70,37 @@ struct MathParser {
             }
         }
         return out
+    }
+
+    /// `a ± b` with exactly one ± and no comma: the list of the `+` and `−` readings, when both parse.
+    static func expandPlusMinus(_ text: String, allowWords: Bool) -> MathNode? {
+        let markers = ["\\pm", "±"]
+        var found: Range<String.Index>? = nil
+        for marker in markers {
+            var search = text.startIndex..<text.endIndex
+            while let r = text.range(of: marker, range: search) {
+                let after = r.upperBound
+                if marker == "\\pm" && after < text.endIndex && text[after].isLetter {
+                    search = after..<text.endIndex
+                    continue
+                }
+                if found != nil { return nil }  // more than one ±
+                found = r
+                search = after..<text.endIndex
+            }
+        }
+        guard let r = found, !text.contains(",") else { return nil }
+        let plus = text.replacingCharacters(in: r, with: "+")
+        let minus = text.replacingCharacters(in: r, with: "-")
+        guard let a = parseAnswer(plus, allowWords: false), let b = parseAnswer(minus, allowWords: false),
+            a.isScalar || isRelation(a), b.isScalar || isRelation(b)
+        else { return nil }
+        return .list([a, b])
+    }
+
+    private static func isRelation(_ node: MathNode) -> Bool {
+        if case .relation = node { return true }
+        return false
     }
 
     static func isMathWord(_ word: String) -> Bool {
@@ -152,6 +187,10 @@ struct MathParser {
             } else if take("-") {
                 guard let right = parseTerm() else { return nil }
                 left = .subtract(left, right)
+            } else if takeCommand("pm") {
+                // `a ± b` is the list {a + b, a − b}; it must end the sum.
+                guard left.isScalar, let right = parseTerm(), right.isScalar else { return nil }
+                return .list([.add(left, right), .subtract(left, right)])
             } else {
                 return left
             }
@@ -216,6 +255,10 @@ struct MathParser {
             return .negate(operand)
         }
         if take("+") { return parseUnary() }
+        if takeCommand("pm") {
+            guard let operand = parseUnary(), operand.isScalar else { return nil }
+            return .list([operand, .negate(operand)])
+        }
         return parsePower()
     }
 

@@ -1,7 +1,7 @@
 /// The set of task families, looked up by id.
 public struct TaskRegistry: Sendable {
     /// Every built-in family (the groups are concatenated in a fixed order).
-    public static let standard = TaskRegistry(uniqueFamilies: ArithmeticFamilies.all + NUPAFamilies.all + PuzzleFamilies.all)
+    public static let standard = TaskRegistry(uniqueFamilies: ArithmeticFamilies.all + NUPAFamilies.all + PuzzleFamilies.all + AlgorithmicFamilies.all)
 
     /// Registered families in registration order.
     public let families: [any TaskFamily]

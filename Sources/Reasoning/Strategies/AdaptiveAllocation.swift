@@ -1,0 +1,101 @@
+/// Difficulty-adaptive allocation of a shared sample budget across problems (after Snell et al. 2024's
+/// compute-optimal scaling, with difficulty estimated online from a first round instead of 2048 offline samples).
+///
+/// 1. First round: every problem draws `first` samples.
+/// 2. Difficulty from agreement: with a votes for the leading answer and b for the runner-up,
+///    - uncertainty u = 1 − P(leader truly ahead) (``MarginRule``); a problem whose leader is already certain at
+///      `confidence` is settled (easy) and gets nothing more;
+///    - solvability s = (a − 1)/(first − 1): how far samples agree beyond a lone answer (0 when no two agree or
+///      nothing was answered: hopeless, more samples rarely help; 1 when all agree). With `first` = 1, s = 1 for
+///      an answered problem.
+///    - priority = s · u: highest for hard-but-solvable problems (split votes with a repeated answer).
+/// 3. The rest of the budget, `samples` × problems − first-round samples, is handed out one sample at a time to
+///    the problem with the largest priority / (extra + 1) (the D'Hondt rule: extras proportional to priority;
+///    ties to the lower problem index), never beyond a problem's pool. Budget nobody can use is not spent.
+/// 4. Each problem answers by majority vote over its first + extra samples (ties: the answer that appeared first)
+///    and is charged for those samples.
+///
+/// Registry name `adaptive`, parameters `first` (default 4), `samples` (mean samples per problem, default 8)
+/// and `confidence` (default 0.95).
+public struct AdaptiveAllocation: MultiProblemStrategy {
+    /// First-round samples per problem (≥ 1).
+    public let first: Int
+    /// Mean samples per problem over the whole run (≥ `first`).
+    public let samples: Int
+    /// Leader certainty at which a problem is settled, in (0.5, 1).
+    public let confidence: Double
+
+    public init(first: Int = 4, samples: Int = 8, confidence: Double = 0.95) {
+        self.first = first
+        self.samples = samples
+        self.confidence = confidence
+    }
+
+    public var label: String { "adaptive:confidence=\(confidence),first=\(first),samples=\(samples)" }
+
+    /// What the first round says about one problem.
+    public struct Estimate: Sendable, Equatable {
+        /// Votes for the leading answer and for the runner-up in the first round.
+        public var leader: Int
+        public var runnerUp: Int
+        /// s in 0…1.
+        public var solvability: Double
+        /// u in 0…½.
+        public var uncertainty: Double
+        /// Whether the leader is already certain at `confidence`.
+        public var settled: Bool
+        /// s · u, or 0 when settled.
+        public var priority: Double
+    }
+
+    /// The first-round estimate of a problem from its first `min(first, pool size)` samples.
+    public func estimate(_ pool: [SampleRecord]) -> Estimate {
+        let drawn = min(first, pool.count)
+        let (a, b) = VoteCount(pool.prefix(drawn)).topTwoVotes
+        let solvability: Double
+        if drawn >= 2 {
+            solvability = Double(max(0, a - 1)) / Double(drawn - 1)
+        } else {
+            solvability = a >= 1 ? 1 : 0
+        }
+        let certainty = MarginRule.confidence(leader: a, runnerUp: b)
+        let settled = a > 0 && certainty >= confidence
+        let uncertainty = 1 - certainty
+        return Estimate(
+            leader: a, runnerUp: b, solvability: solvability, uncertainty: uncertainty, settled: settled,
+            priority: settled ? 0 : solvability * uncertainty)
+    }
+
+    /// Samples used per problem: first round plus extras.
+    public func allocation(for pools: [[SampleRecord]]) -> [Int] {
+        var used = pools.map { min(first, $0.count) }
+        let estimates = pools.map(estimate)
+        var remaining = max(0, samples * pools.count - used.reduce(0, +))
+        var extra = [Int](repeating: 0, count: pools.count)
+        while remaining > 0 {
+            var best: Int?
+            var bestValue = 0.0
+            for i in pools.indices where estimates[i].priority > 0 && used[i] < pools[i].count {
+                let value = estimates[i].priority / Double(extra[i] + 1)
+                if best == nil || value > bestValue {
+                    best = i
+                    bestValue = value
+                }
+            }
+            guard let chosen = best else { break }
+            extra[chosen] += 1
+            used[chosen] += 1
+            remaining -= 1
+        }
+        return used
+    }
+
+    public func apply(to pools: [[SampleRecord]], costs: CostContext) -> [StrategyOutcome] {
+        let counts = allocation(for: pools)
+        return zip(pools, counts).map { pool, count in
+            let drawn = pool.prefix(count)
+            let winner = VoteCount(drawn).winner()
+            return costs.outcome(answerKey: winner?.key, correct: winner?.correct ?? false, samples: drawn)
+        }
+    }
+}

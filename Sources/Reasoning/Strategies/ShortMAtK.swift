@@ -1,0 +1,43 @@
+/// short-m@k (Hassid et al. 2025, "Don't Overthink It"): start k samples in lockstep, stop when the first m have
+/// finished, and take the majority vote among those m; a vote tie goes to the answer with the shortest sample
+/// (then the one that finished first).
+///
+/// Offline, the first k samples of the pool are the k started, and the m with the fewest generated tokens are the
+/// first to finish (equal lengths finish in sample order). With ℓ₍₁₎ ≤ … ≤ ℓ₍ₖ₎ their sorted lengths, generated
+/// tokens are charged as Σ_{i≤m} ℓ₍ᵢ₎ + (k − m)·ℓ₍ₘ₎ (the stopped samples ran as long as the m-th finisher), and
+/// all k are counted as used. Registry name `short-m-at-k`, parameters `k` (default: the whole pool) and `m`
+/// (default 1; m ≤ k).
+public struct ShortMAtK: Strategy {
+    /// Samples started (`nil`: the whole pool).
+    public let k: Int?
+    /// Finishers voting (≥ 1).
+    public let m: Int
+
+    public init(k: Int? = nil, m: Int = 1) {
+        self.k = k
+        self.m = m
+    }
+
+    public var label: String { "short-m-at-k:" + (k.map { "k=\($0)," } ?? "") + "m=\(m)" }
+
+    /// The samples that finish first, in finishing order.
+    public func finishers(of samples: [SampleRecord]) -> [SampleRecord] {
+        let started = samples.prefix(k ?? samples.count)
+        let order = started.indices.sorted {
+            (started[$0].generatedTokens, $0) < (started[$1].generatedTokens, $1)
+        }
+        return order.prefix(m).map { started[$0] }
+    }
+
+    public func apply(to samples: [SampleRecord], costs: CostContext) -> StrategyOutcome {
+        let started = samples.prefix(k ?? samples.count)
+        let finished = finishers(of: samples)
+        guard let last = finished.last else { return costs.outcome(answerKey: nil, correct: false, charges: []) }
+        let winner = VoteCount(finished).winner(tieBreak: .shortest)
+        var charges = finished.map(\.charge)
+        for sample in started where !finished.contains(where: { $0.sample == sample.sample }) {
+            charges.append(.init(promptTokens: sample.promptTokens, generatedTokens: last.generatedTokens))
+        }
+        return costs.outcome(answerKey: winner?.key, correct: winner?.correct ?? false, charges: charges)
+    }
+}

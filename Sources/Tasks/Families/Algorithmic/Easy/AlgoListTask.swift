@@ -1,0 +1,100 @@
+/// The resolved knobs of one easy list task.
+struct AlgoListSettings: Sendable {
+    var length: Int
+    /// Value range after ordering the two bounds.
+    var low: Int
+    var high: Int
+    /// Only for `count-multiples`.
+    var divisor: Int
+
+    init(_ values: [String: String]) {
+        length = Int(values["length"] ?? "") ?? 2
+        let a = Int(values["low"] ?? "") ?? 1, b = Int(values["high"] ?? "") ?? 100
+        low = min(a, b)
+        high = max(a, b)
+        divisor = Int(values["divisor"] ?? "") ?? 3
+    }
+
+    var range: ClosedRange<Int> { low...high }
+}
+
+/// The expected answer of an easy task, which also decides how a response is graded.
+enum AlgoListAnswer: Sendable {
+    case integer(String)
+    /// Exact value, reference text, absolute tolerance.
+    case decimal(Double, String, Double)
+    case ordered([Int])
+    case set([Int])
+    case phrase(String)
+
+    var text: String {
+        switch self {
+        case .integer(let s): return s
+        case .decimal(_, let s, _): return s
+        case .ordered(let v): return AlgoInstance.list(v)
+        case .set(let v): return v.map(String.init).joined(separator: ", ")
+        case .phrase(let s): return s
+        }
+    }
+}
+
+/// One BeyondBench easy task as data: how to draw its numbers, ask, and solve.
+struct AlgoListTaskSpec: Sendable {
+    enum Shape: Sendable { case list, pair }
+    let id: String
+    let summary: String
+    let shape: Shape
+    var extraParameters: [DifficultyParameter] = []
+    let draw: @Sendable (inout TaskRNG, AlgoListSettings) -> [Int]
+    let question: @Sendable ([Int], AlgoListSettings) -> String
+    let solve: @Sendable ([Int], AlgoListSettings) -> AlgoListAnswer
+}
+
+/// A task family for one BeyondBench easy task (a list of integers → a number, list or phrase).
+///
+/// Parameters: `length` (list length, 2...128, default 8; absent for two-number tasks), `low`/`high` (value range,
+/// −10⁶...10⁶, default −100...100 as in BeyondBench's paper preset; the two bounds are ordered if swapped).
+/// The numbers shown are in `data["numbers"]`; grading re-solves from them.
+struct AlgoListTaskFamily: TaskFamily {
+    let spec: AlgoListTaskSpec
+    var id: String { spec.id }
+    var version: Int { 1 }
+    var summary: String { spec.summary }
+
+    var parameters: [DifficultyParameter] {
+        var out: [DifficultyParameter] = []
+        if spec.shape == .list {
+            out.append(.integer("length", 2...128, default: 8, "number of values in the list"))
+        }
+        out.append(.integer("low", -1_000_000...1_000_000, default: -100, "smallest value that may be drawn"))
+        out.append(.integer("high", -1_000_000...1_000_000, default: 100, "largest value that may be drawn"))
+        return out + spec.extraParameters
+    }
+
+    func generate(seed: UInt64, difficulty: Difficulty, index: Int) -> TaskInstance {
+        var rng = TaskRNG(seed: seed, family: id, index: index)
+        let settings = AlgoListSettings(difficulty.values)
+        let numbers = spec.draw(&rng, settings)
+        let answer = spec.solve(numbers, settings)
+        return AlgoInstance.make(
+            family: self, seed: seed, index: index, difficulty: difficulty, question: spec.question(numbers, settings),
+            answer: answer.text, data: ["numbers": AlgoInstance.list(numbers)])
+    }
+
+    func grade(response: String, instance: TaskInstance) -> Verdict {
+        let numbers = AlgoInstance.parseList(instance.data["numbers"])
+        let settings = AlgoListSettings(instance.params)
+        switch spec.solve(numbers, settings) {
+        case .integer(let expected):
+            return AlgoGrade.integer(response, expected: expected)
+        case .decimal(let value, let text, let tolerance):
+            return AlgoGrade.decimal(response, expected: value, tolerance: tolerance, expectedText: text)
+        case .ordered(let values):
+            return AlgoGrade.orderedList(response, expected: values.map(String.init))
+        case .set(let values):
+            return AlgoGrade.integerSet(response, expected: values.map(String.init))
+        case .phrase(let expected):
+            return AlgoGrade.phrase(response, expected: expected, synonyms: AlgoListTasks.comparisonSynonyms)
+        }
+    }
+}

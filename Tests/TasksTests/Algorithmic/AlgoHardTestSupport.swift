@@ -1,0 +1,30 @@
+import Testing
+
+@testable import Tasks
+
+/// Loops a property over seeds at default difficulty and stops after a few failures (each failure prints its seed).
+func forEachSeed(_ id: String, _ overrides: [String: String] = [:], seeds: Int = AlgoTestSupport.propertySeeds,
+                 _ body: (Int, TaskInstance) -> Bool) {
+    var failures = 0
+    for seed in 0..<seeds {
+        let instance = AlgoTestSupport.instance(id, seed: seed, overrides)
+        if !body(seed, instance) { failures += 1 }
+        if failures >= 3 { return }
+    }
+}
+
+/// Expects `response` to grade `kind`; returns whether it did.
+@discardableResult
+func expectGrade(_ instance: TaskInstance, _ response: String, _ kind: VerdictKind, seed: Int,
+                 sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    let verdict = AlgoTestSupport.grade(instance, response)
+    if verdict.kind != kind {
+        Issue.record("seed \(seed): expected \(kind) for \(response.prefix(200)), got \(verdict)", sourceLocation: sourceLocation)
+        return false
+    }
+    if kind == .correct && verdict.score != 1 || kind != .correct && verdict.score >= 1 {
+        Issue.record("seed \(seed): score \(verdict.score) inconsistent with \(kind)", sourceLocation: sourceLocation)
+        return false
+    }
+    return true
+}

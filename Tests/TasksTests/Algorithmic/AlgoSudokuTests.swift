@@ -1,0 +1,110 @@
+import Testing
+
+@testable import Tasks
+
+struct AlgoSudokuTests {
+    /// Independent validity check: rows, columns, boxes (and diagonals) hold 1...n.
+    static func valid(_ g: [Int], _ n: Int, diagonal: Bool) -> Bool {
+        let (bh, bw) = n == 4 ? (2, 2) : n == 6 ? (2, 3) : (3, 3)
+        let digits = Set(1...n)
+        for i in 0..<n {
+            if Set((0..<n).map { g[i * n + $0] }) != digits { return false }
+            if Set((0..<n).map { g[$0 * n + i] }) != digits { return false }
+            let br = i / (n / bw) * bh, bc = i % (n / bw) * bw
+            if Set((0..<(bh * bw)).map { g[(br + $0 / bw) * n + bc + $0 % bw] }) != digits { return false }
+        }
+        if diagonal {
+            if Set((0..<n).map { g[$0 * n + $0] }) != digits { return false }
+            if Set((0..<n).map { g[$0 * n + n - 1 - $0] }) != digits { return false }
+        }
+        return true
+    }
+
+    static func puzzle(_ i: TaskInstance) -> [Int] { (i.data["puzzle"] ?? "").compactMap { $0.wholeNumberValue } }
+    static func grid(_ text: String) -> [Int] { text.compactMap { $0.wholeNumberValue } }
+    static func text(_ g: [Int], _ n: Int) -> String {
+        (0..<n).map { r in (0..<n).map { String(g[r * n + $0]) }.joined(separator: " ") }.joined(separator: "\n")
+    }
+
+    @Test func referenceValidAndChangedCellsRejected() {
+        forEachSeed("sudoku") { seed, instance in
+            let g = Self.grid(instance.answer), p = Self.puzzle(instance)
+            guard g.count == 81, Self.valid(g, 9, diagonal: false), p.indices.allSatisfy({ p[$0] == 0 || p[$0] == g[$0] }),
+                p.filter({ $0 == 0 }).count == 40
+            else { Issue.record("seed \(seed): bad instance"); return false }
+            let blank = p.indices.filter { p[$0] == 0 }[seed % 40]
+            var changed = g
+            changed[blank] = g[blank] % 9 + 1
+            let given = p.indices.filter { p[$0] != 0 }[seed % 41]
+            var swapped = g  // swap a given with its row neighbour: still a permutation per row, but givens change
+            let neighbour = given % 9 == 8 ? given - 1 : given + 1
+            swapped.swapAt(given, neighbour)
+            return expectGrade(instance, instance.answer, .correct, seed: seed)
+                && expectGrade(instance, "Solved grid:\n\\boxed{\\begin{matrix}" + Self.text(g, 9).replacingOccurrences(of: "\n", with: " \\\\ ") + "\\end{matrix}}", .correct, seed: seed)
+                && expectGrade(instance, Self.text(changed, 9), .incorrect, seed: seed)
+                && expectGrade(instance, Self.text(swapped, 9), .incorrect, seed: seed)
+        }
+    }
+
+    /// All completions of a 4×4 puzzle by brute force.
+    static func completions(_ p: [Int], _ n: Int, diagonal: Bool) -> [[Int]] {
+        var out: [[Int]] = []
+        var g = p
+        func go(_ i: Int) {
+            if i == n * n { if valid(g, n, diagonal: diagonal) { out.append(g) }; return }
+            if g[i] != 0 { go(i + 1); return }
+            for d in 1...n {
+                let r = i / n, c = i % n
+                if (0..<n).contains(where: { g[r * n + $0] == d || g[$0 * n + c] == d }) { continue }
+                g[i] = d
+                go(i + 1)
+                g[i] = 0
+            }
+        }
+        go(0)
+        return out
+    }
+
+    @Test func everyValidCompletionAccepted() {
+        var alternatives = 0
+        for diagonal in [false, true] {
+            forEachSeed("sudoku", ["size": "4", "difficulty": "extreme", "constraint": diagonal ? "diagonal" : "standard"], seeds: 400) { seed, instance in
+                let all = Self.completions(Self.puzzle(instance), 4, diagonal: diagonal)
+                guard all.contains(Self.grid(instance.answer)) else { Issue.record("seed \(seed): reference not a completion"); return false }
+                for g in all where g != Self.grid(instance.answer) {
+                    alternatives += 1
+                    if !expectGrade(instance, Self.text(g, 4), .correct, seed: seed) { return false }
+                }
+                return true
+            }
+        }
+        #expect(alternatives > 50)
+    }
+
+    @Test func diagonalRuleIsChecked() {
+        // A standard-valid grid that breaks the diagonal rule must be rejected for a diagonal puzzle with no givens.
+        let standardOnly = [1, 2, 3, 4, 3, 4, 1, 2, 2, 1, 4, 3, 4, 3, 2, 1]
+        #expect(Self.valid(standardOnly, 4, diagonal: false) && !Self.valid(standardOnly, 4, diagonal: true))
+        var instance = AlgoTestSupport.instance("sudoku", seed: 3, ["size": "4", "constraint": "diagonal"])
+        instance.data["puzzle"] = "0000/0000/0000/0000"
+        let v = AlgoTestSupport.grade(instance, Self.text(standardOnly, 4))
+        #expect(v.kind == .incorrect && v.detail == "main diagonal repeats a digit")
+    }
+
+    @Test func sizeDifficultyAndConstraintKnobs() {
+        for (size, blanks) in [(4, [5, 8, 9, 10]), (6, [12, 18, 21, 24]), (9, [27, 40, 48, 54])] {
+            for (d, level) in ["easy", "medium", "hard", "extreme"].enumerated() {
+                for constraint in ["standard", "diagonal"] {
+                    for seed in 0..<25 {
+                        let instance = AlgoTestSupport.instance(
+                            "sudoku", seed: seed, ["size": String(size), "difficulty": level, "constraint": constraint])
+                        let g = Self.grid(instance.answer), p = Self.puzzle(instance)
+                        #expect(g.count == size * size && Self.valid(g, size, diagonal: constraint == "diagonal"), "\(size) \(constraint) seed \(seed)")
+                        #expect(p.filter { $0 == 0 }.count == blanks[d])
+                        #expect(AlgoTestSupport.grade(instance, instance.answer).kind == .correct)
+                    }
+                }
+            }
+        }
+    }
+}
