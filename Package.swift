@@ -16,6 +16,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "CKernels", cSettings: optimisedC),
@@ -24,12 +28,25 @@ let package = Package(
         .target(name: "Tokenizer", dependencies: ["GGUF"], swiftSettings: optimised),
         .target(name: "Model", dependencies: ["Numerics", "GGUF"], swiftSettings: optimised),
         .target(name: "Sampling", dependencies: ["Numerics"], swiftSettings: optimised),
-        .target(name: "Engine", dependencies: ["Model", "Tokenizer", "Sampling"]),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Model", "Tokenizer", "Sampling",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                // async-http-client → swift-algorithms → swift-numerics, whose umbrella module is also called
+                // `Numerics`; aliasing it here lets both share the graph (Reckon's own `Numerics` keeps its name).
+                .product(name: "Numerics", package: "swift-numerics", moduleAliases: ["Numerics": "SwiftNumerics"]),
+            ]),
         .target(name: "Tasks", swiftSettings: optimised),
         .target(name: "Analysis", swiftSettings: optimised),
+        .target(name: "Reasoning", dependencies: ["Engine", "Tasks", "Analysis"]),
+        .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Tasks", "Analysis", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -40,9 +57,19 @@ let package = Package(
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "Engine", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]
 )

@@ -72,6 +72,55 @@ def adaptive(first_round, pools_len, first, samples, level=Fraction(95, 100)):
     return pri, used
 
 
+def top_two(keys):
+    counts = {}
+    for k in keys:
+        if k is not None:
+            counts[k] = counts.get(k, 0) + 1
+    ordered = sorted(counts.values(), reverse=True) + [0, 0]
+    return ordered[0], ordered[1]
+
+
+def priority(keys, level=Fraction(95, 100), exponent=1):
+    a, b = top_two(keys)
+    c = confidence(a, b)
+    if a > 0 and c >= level:
+        return Fraction(0)
+    r = len(keys)
+    s = Fraction(max(0, a - 1), r - 1) if r >= 3 else Fraction(1 if a >= 1 else 0)
+    return (s if exponent == 1 else (1 if exponent == 0 else s ** exponent)) * (1 - c)
+
+
+def adaptive_rounds(pools, first, samples, rounds, exponent=1):
+    used = [min(first, len(p)) for p in pools]
+    remaining = max(0, samples * len(pools) - sum(used))
+    for rnd in range(rounds):
+        if remaining <= 0:
+            break
+        left = rounds - rnd
+        chunk = -(-remaining // left)
+        pri = [priority(p[:u], exponent=exponent) for p, u in zip(pools, used)]
+        extra = [0] * len(pools)
+        handed = 0
+        while chunk > 0:
+            best, value = None, None
+            for i, p in enumerate(pri):
+                if p > 0 and used[i] < len(pools[i]):
+                    v = p / (extra[i] + 1)
+                    if best is None or v > value:
+                        best, value = i, v
+            if best is None:
+                break
+            extra[best] += 1
+            used[best] += 1
+            chunk -= 1
+            handed += 1
+        if handed == 0:
+            break
+        remaining -= handed
+    return used
+
+
 if __name__ == "__main__":
     for args in [(0, 0, 0), (42, 0, 0), (42, 0, 1), (42, 3, 7), (2**64 - 1, 5, 2)]:
         print("derive", args, derive(*args))
@@ -86,3 +135,9 @@ if __name__ == "__main__":
                 '"problems":6,"promptStyle":"boxed","samples":5,"seed":7,"task":"addition","temperature":0.8,'
                 '"topK":40,"topP":0.95}')
     print("identity sha256", hashlib.sha256(identity.encode()).hexdigest())
+    constructed = [list("AAAAAAAAAAAA"), list("BABACBAAAAAA"), list("ABACBAABBBBB"), list("BCDEFGHIJKLM")]
+    for rounds in (1, 2, 4, 8):
+        print("adaptive rounds", rounds, adaptive_rounds(constructed, first=4, samples=6, rounds=rounds))
+    print("adaptive samples=12", adaptive_rounds(constructed, first=4, samples=12, rounds=1))
+    for rounds in (1, 8):
+        print("adaptive solvability=0 rounds", rounds, adaptive_rounds(constructed, first=4, samples=6, rounds=rounds, exponent=0))

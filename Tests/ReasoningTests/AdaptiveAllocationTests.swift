@@ -18,7 +18,7 @@ import Testing
     let strategy = AdaptiveAllocation(first: 4, samples: 6, confidence: 0.95)
 
     @Test func firstRoundEstimatesMatchTheHandValues() {
-        let estimates = pools.map(strategy.estimate)
+        let estimates = pools.map { strategy.estimate($0) }
         #expect(estimates.map(\.settled) == [true, false, false, false])
         #expect(estimates.map(\.leader) == [4, 2, 2, 1])
         #expect(estimates.map(\.runnerUp) == [0, 2, 1, 1])
@@ -38,6 +38,22 @@ import Testing
         let uniform = pools.map { MajorityVote(k: 6).apply(to: $0, costs: .tokensOnly) }
         #expect(uniform.map(\.correct) == [true, false, true, false])
         #expect(uniform.reduce(0) { $0 + $1.samplesUsed } == 24)
+    }
+
+    /// Re-estimating between rounds (allocations from Scripts/reasoning/reference.py, exact fractions; with one
+    /// sample per round P1 is re-estimated after each of its extras: 2–2 → 3–2 → 3–3 → 4–3 → 5–3 → 6–3, whose
+    /// priority 5/9 · 176/1024 ≈ 0.096 finally falls below P2's 5/48 ≈ 0.104).
+    @Test(arguments: [(1, [4, 9, 7, 4]), (2, [4, 9, 7, 4]), (4, [4, 8, 8, 4]), (8, [4, 10, 6, 4])])
+    func roundsReestimateFromTheSamplesDrawnSoFar(rounds: Int, expected: [Int]) {
+        let strategy = AdaptiveAllocation(first: 4, samples: 6, confidence: 0.95, rounds: rounds)
+        #expect(strategy.allocation(for: pools) == expected)
+    }
+
+    /// Uncertainty alone (w = 0) also feeds the hopeless P3 (1–1 split, u = 1/2, tied with P1; ties go to the lower
+    /// index): reference.py gives [4, 7, 6, 7] in one round and [4, 6, 4, 10] in eight.
+    @Test func solvabilityExponentZeroRanksByUncertaintyAlone() {
+        #expect(AdaptiveAllocation(first: 4, samples: 6, rounds: 1, solvabilityExponent: 0).allocation(for: pools) == [4, 7, 6, 7])
+        #expect(AdaptiveAllocation(first: 4, samples: 6, rounds: 8, solvabilityExponent: 0).allocation(for: pools) == [4, 6, 4, 10])
     }
 
     @Test func unusableBudgetIsNotSpent() {

@@ -14,8 +14,18 @@ import Musl
 /// (the Beta–binomial identity; Adaptive-Consistency's stopping criterion). E.g. 4–0 → 31/32, 6–1 → 247/256.
 public enum MarginRule {
     /// P(leader truly ahead) for `leader` ≥ 0 and `runnerUp` ≥ 0 votes (½ when tied).
+    /// Exact (one rounding) for a + b < 60, where the binomial sums fit in 64-bit integers; a log-space sum beyond.
     public static func confidence(leader a: Int, runnerUp b: Int) -> Double {
         let n = a + b + 1
+        if n <= 60 {
+            var coefficient: UInt64 = 1  // C(n, i)
+            var sum: UInt64 = 0
+            for i in 0...a {
+                sum += coefficient
+                coefficient = coefficient * UInt64(n - i) / UInt64(i + 1)
+            }
+            return Double(sum) / Double(UInt64(1) << UInt64(n))
+        }
         // Sum the smaller tail exactly in log space, then complement if needed.
         let logHalfPower = -Double(n) * log(2.0)
         func term(_ i: Int) -> Double {

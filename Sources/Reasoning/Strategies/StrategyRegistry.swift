@@ -13,7 +13,7 @@ import Tasks
 /// | `short-m-at-k` | `k` started (whole pool), `m` finishers (1) |
 /// | `early-stop` | `confidence` (0.95), `k` most samples (whole pool), `min` samples (1) |
 /// | `budget` | `tokens` per problem (required), `k` most samples (whole pool) |
-/// | `adaptive` | `first` round (4), `samples` mean per problem (8), `confidence` (0.95) |
+/// | `adaptive` | `first` round (4), `samples` mean per problem (8), `confidence` (0.95), `rounds` (1), `solvability` exponent (1) |
 public enum StrategyRegistry {
     /// One documented parameter.
     public struct Parameter: Sendable, Equatable {
@@ -76,6 +76,8 @@ public enum StrategyRegistry {
                 count("first", "first-round samples per problem", 4),
                 count("samples", "mean samples per problem in all", 8),
                 count("confidence", "leader certainty that settles a problem, in (0.5, 1)", 0.95),
+                count("rounds", "rounds the rest of the budget is spent in, re-estimating before each", 1),
+                count("solvability", "exponent w ≥ 0 on solvability in the priority u·s^w (0: uncertainty only)", 1),
             ], acrossProblems: true),
     ]
 
@@ -144,15 +146,17 @@ public enum StrategyRegistry {
                     strategy: spec.name, parameter: "samples", value: Double(samples), requirement: "≥ first = \(first)")
             }
             return .acrossProblems(
-                AdaptiveAllocation(first: first, samples: samples, confidence: try reader.probability("confidence")))
+                AdaptiveAllocation(
+                    first: first, samples: samples, confidence: try reader.probability("confidence"),
+                    rounds: try reader.count("rounds") ?? 1, solvabilityExponent: try reader.nonNegative("solvability")))
         default:
             throw .unknownStrategy(name: spec.name, suggestion: nil, known: names)
         }
     }
 
     /// A useful default set for a run with `samples` samples per problem: single, pass@n, majority@n, both
-    /// weighted votes, best-of-n, short-1@n and short-3@n (when n ≥ 3), early stop, and adaptive (first round n/4,
-    /// mean n/2) when n ≥ 4.
+    /// weighted votes, best-of-n, short-1@n and short-3@n (when n ≥ 3), early stop, and, when n ≥ 8, adaptive
+    /// with a first round of max(3, n/4) and a mean of n/2 samples per problem.
     public static func defaultSpecs(samples n: Int) -> [StrategySpec] {
         var specs = [
             StrategySpec(name: "single"),
@@ -165,8 +169,8 @@ public enum StrategyRegistry {
         ]
         if n >= 3 { specs.append(StrategySpec(name: "short-m-at-k", parameters: ["m": 3])) }
         specs.append(StrategySpec(name: "early-stop"))
-        if n >= 4 {
-            specs.append(StrategySpec(name: "adaptive", parameters: ["first": Double(n / 4), "samples": Double(n / 2)]))
+        if n >= 8 {
+            specs.append(StrategySpec(name: "adaptive", parameters: ["first": Double(max(3, n / 4)), "samples": Double(n / 2)]))
         }
         return specs
     }
@@ -188,6 +192,15 @@ private struct ParameterReader {
             throw .invalidStrategyParameter(strategy: spec.name, parameter: name, value: raw, requirement: "a whole number ≥ 1")
         }
         return Int(raw)
+    }
+
+    /// A finite number ≥ 0 (default 1).
+    func nonNegative(_ name: String) throws(ReasoningError) -> Double {
+        let raw = value(name) ?? 1
+        guard raw.isFinite, raw >= 0 else {
+            throw .invalidStrategyParameter(strategy: spec.name, parameter: name, value: raw, requirement: "a finite number ≥ 0")
+        }
+        return raw
     }
 
     /// A number in (0.5, 1).

@@ -21,19 +21,19 @@ struct AlgoBooleanSATTests {
 
     @Test func referenceSatisfiesAndBrokenAssignmentsRejected() {
         for type in ["random-3", "horn", "xor", "graph", "mixed"] {
-            forEachSeed("boolean-sat", ["clause_type": type], seeds: type == "random-3" ? AlgoTestSupport.propertySeeds : 2_000) { seed, instance in
+            algoForEachSeed("boolean-sat", ["clause_type": type], seeds: type == "random-3" ? AlgoTestSupport.propertySeeds : 2_000) { seed, instance in
                 let a = Self.assignment(instance.answer), c = Self.clauses(instance)
                 guard a.count == 7, c.count == 18, Self.satisfies(a, c) else {
                     Issue.record("seed \(seed) \(type): reference does not satisfy")
                     return false
                 }
-                var ok = expectGrade(instance, instance.answer, .correct, seed: seed)
-                    && expectGrade(instance, "\\boxed{\\{1: \(a[1] ? "True" : "False")" + (2...6).map { ", \($0): \(a[$0] ? "T" : "F")" }.joined() + "\\}}", .correct, seed: seed)
-                for v in [1 + seed % 6, 1 + (seed + 3) % 6] {
+                var ok = algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                    && (seed % 5 != 0 || algoExpectGrade(instance, "\\boxed{\\{1: \(a[1] ? "True" : "False")" + (2...6).map { ", \($0): \(a[$0] ? "T" : "F")" }.joined() + "\\}}", .correct, seed: seed))
+                for v in [1 + seed % 6] {
                     var flipped = a
                     flipped[v].toggle()
                     let expected: VerdictKind = Self.satisfies(flipped, c) ? .correct : .incorrect
-                    ok = ok && expectGrade(instance, Self.text(flipped), expected, seed: seed)
+                    ok = ok && algoExpectGrade(instance, Self.text(flipped), expected, seed: seed)
                 }
                 return ok
             }
@@ -42,13 +42,13 @@ struct AlgoBooleanSATTests {
 
     @Test func everySatisfyingAssignmentAccepted() {
         var others = 0
-        forEachSeed("boolean-sat", ["clause_type": "mixed"], seeds: 300) { seed, instance in
+        algoForEachSeed("boolean-sat", ["clause_type": "mixed"], seeds: 300) { seed, instance in
             let c = Self.clauses(instance)
             for mask in 0..<64 {
                 let a = [false] + (0..<6).map { mask >> $0 & 1 == 1 }
                 let kind: VerdictKind = Self.satisfies(a, c) ? .correct : .incorrect
                 if kind == .correct && Self.text(a) != instance.answer { others += 1 }
-                if !expectGrade(instance, "<answer>" + Self.text(a) + "</answer>", kind, seed: seed) { return false }
+                if !algoExpectGrade(instance, "<answer>" + Self.text(a) + "</answer>", kind, seed: seed) { return false }
             }
             return true
         }

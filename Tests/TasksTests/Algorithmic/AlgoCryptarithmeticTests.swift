@@ -32,7 +32,7 @@ struct AlgoCryptarithmeticTests {
 
     @Test(arguments: ["addition", "subtraction", "multiplication", "division"])
     func referenceValidAndSwapsGradedLikeTheIndependentCheck(operation: String) {
-        forEachSeed("cryptarithmetic", ["operation": operation], seeds: operation == "addition" ? AlgoTestSupport.propertySeeds : 2_500) { seed, instance in
+        algoForEachSeed("cryptarithmetic", ["operation": operation], seeds: operation == "addition" ? AlgoTestSupport.propertySeeds : 1_500) { seed, instance in
             let map = Self.parse(instance.answer)
             guard Self.valid(instance, map), instance.prompt.contains(instance.data["left"]!) else {
                 Issue.record("seed \(seed): reference \(instance.answer) invalid")
@@ -46,10 +46,10 @@ struct AlgoCryptarithmeticTests {
             let free = Set(0...9).subtracting(map.values).sorted()
             if let d = free.first { unused[a] = d }
             let json = "{" + letters.map { "\"\($0)\": \(map[$0]!)" }.joined(separator: ", ") + "}"
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "```json\n\(json)\n```", .correct, seed: seed)
-                && expectGrade(instance, Self.text(swapped), Self.valid(instance, swapped) ? .correct : .incorrect, seed: seed)
-                && (free.isEmpty || expectGrade(instance, "\\boxed{\(Self.text(unused))}", Self.valid(instance, unused) ? .correct : .incorrect, seed: seed))
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && (seed % 5 != 0 || algoExpectGrade(instance, "```json\n\(json)\n```", .correct, seed: seed))
+                && algoExpectGrade(instance, Self.text(swapped), Self.valid(instance, swapped) ? .correct : .incorrect, seed: seed)
+                && (free.isEmpty || seed % 5 != 1 || algoExpectGrade(instance, "\\boxed{\(Self.text(unused))}", Self.valid(instance, unused) ? .correct : .incorrect, seed: seed))
         }
     }
 
@@ -90,7 +90,7 @@ struct AlgoCryptarithmeticTests {
     @Test func everySolutionFoundByBruteForceAccepted() {
         var alternatives = 0
         for op in ["addition", "subtraction", "multiplication", "division"] {
-            forEachSeed("cryptarithmetic", ["digits": "2", "operation": op], seeds: 40) { seed, instance in
+            algoForEachSeed("cryptarithmetic", ["digits": "2", "operation": op], seeds: 40) { seed, instance in
                 let all = Self.allSolutions(instance)
                 guard all.contains(Self.parse(instance.answer)) else {
                     Issue.record("seed \(seed): brute force misses the reference")
@@ -98,7 +98,7 @@ struct AlgoCryptarithmeticTests {
                 }
                 for map in all where Self.text(map) != instance.answer {
                     alternatives += 1
-                    if !expectGrade(instance, Self.text(map), .correct, seed: seed) { return false }
+                    if !algoExpectGrade(instance, Self.text(map), .correct, seed: seed) { return false }
                 }
                 return true
             }

@@ -31,7 +31,7 @@ struct AlgoGraphColoringTests {
     }
 
     @Test func referenceProperAndConflictsRejected() {
-        forEachSeed("graph-coloring") { seed, instance in
+        algoForEachSeed("graph-coloring") { seed, instance in
             let colors = AlgoTestSupport.ints(instance.answer), e = Self.edges(instance), k = Int(instance.data["colors"]!)!
             guard colors.count == 10, Self.proper(colors, e, k: k), !e.isEmpty else {
                 Issue.record("seed \(seed): bad reference \(instance.answer) for \(instance.data)")
@@ -42,25 +42,25 @@ struct AlgoGraphColoringTests {
             clash[a] = colors[b]
             let relabelled = colors.map { (($0 + 1 + seed % max(1, k - 1)) % k) }  // a colour permutation (rotation)
             let dict = "{" + colors.enumerated().map { "\($0): \"\(["Red", "Blue", "Green", "Gold", "Pink", "Gray", "Teal", "Navy", "Plum", "Rose"][$1 % 10])\"" }.joined(separator: ", ") + "}"
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, AlgoTestSupport.list(relabelled), .correct, seed: seed)
-                && (k > 10 || expectGrade(instance, "<answer>\(dict)</answer>", .correct, seed: seed))
-                && expectGrade(instance, "\\boxed{\(AlgoTestSupport.list(clash))}", .incorrect, seed: seed)
-                && expectGrade(instance, AlgoTestSupport.list(Array(colors.dropLast())), .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && algoExpectGrade(instance, AlgoTestSupport.list(relabelled), .correct, seed: seed)
+                && (k > 10 || algoExpectGrade(instance, "<answer>\(dict)</answer>", .correct, seed: seed))
+                && algoExpectGrade(instance, "\\boxed{\(AlgoTestSupport.list(clash))}", .incorrect, seed: seed)
+                && algoExpectGrade(instance, AlgoTestSupport.list(Array(colors.dropLast())), .incorrect, seed: seed)
         }
     }
 
     @Test func independentlyFoundColouringAccepted() {
         var different = 0
         for type in AlgoGraphColoringFamily.types where type != "complete" {
-            forEachSeed("graph-coloring", ["graph": type, "vertices": "9"], seeds: 60) { seed, instance in
+            algoForEachSeed("graph-coloring", ["graph": type, "vertices": "9"], seeds: 60) { seed, instance in
                 let k = Int(instance.data["colors"]!)!
                 guard let other = Self.firstColoring(9, Self.edges(instance), k: k) else {
                     Issue.record("seed \(seed): \(type) has no \(k)-colouring")
                     return false
                 }
                 if AlgoTestSupport.list(other) != instance.answer { different += 1 }
-                return expectGrade(instance, AlgoTestSupport.list(other), .correct, seed: seed)
+                return algoExpectGrade(instance, AlgoTestSupport.list(other), .correct, seed: seed)
             }
         }
         #expect(different > 300)

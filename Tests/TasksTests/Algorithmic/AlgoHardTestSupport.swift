@@ -3,11 +3,13 @@ import Testing
 @testable import Tasks
 
 /// Loops a property over seeds at default difficulty and stops after a few failures (each failure prints its seed).
-func forEachSeed(_ id: String, _ overrides: [String: String] = [:], seeds: Int = AlgoTestSupport.propertySeeds,
+func algoForEachSeed(_ id: String, _ overrides: [String: String] = [:], seeds: Int = AlgoTestSupport.propertySeeds,
                  _ body: (Int, TaskInstance) -> Bool) {
     var failures = 0
+    let family = AlgoTestSupport.family(id)
+    let difficulty = try! family.difficulty(overrides)
     for seed in 0..<seeds {
-        let instance = AlgoTestSupport.instance(id, seed: seed, overrides)
+        let instance = family.generate(seed: UInt64(seed), difficulty: difficulty, index: seed % 5)
         if !body(seed, instance) { failures += 1 }
         if failures >= 3 { return }
     }
@@ -15,7 +17,7 @@ func forEachSeed(_ id: String, _ overrides: [String: String] = [:], seeds: Int =
 
 /// Expects `response` to grade `kind`; returns whether it did.
 @discardableResult
-func expectGrade(_ instance: TaskInstance, _ response: String, _ kind: VerdictKind, seed: Int,
+func algoExpectGrade(_ instance: TaskInstance, _ response: String, _ kind: VerdictKind, seed: Int,
                  sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
     let verdict = AlgoTestSupport.grade(instance, response)
     if verdict.kind != kind {

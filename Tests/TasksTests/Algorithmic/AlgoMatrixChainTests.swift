@@ -10,17 +10,17 @@ struct AlgoMatrixChainTests {
     }
 
     @Test func referenceIsTheExhaustiveOptimum() {
-        forEachSeed("matrix-chain") { seed, instance in
+        algoForEachSeed("matrix-chain") { seed, instance in
             let p = AlgoTestSupport.ints(instance.data["dimensions"])
             let best = Self.bruteForce(p, 0, p.count - 2)
             guard instance.answer == String(best), p.count == 6 else {
                 Issue.record("seed \(seed): \(instance.answer) vs \(best)")
                 return false
             }
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "The minimum cost is \\boxed{\(best)} scalar multiplications.", .correct, seed: seed)
-                && expectGrade(instance, String(best + 1 + seed % 50), .incorrect, seed: seed)
-                && expectGrade(instance, String(best - 1), .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && algoExpectGrade(instance, "The minimum cost is \\boxed{\(best)} scalar multiplications.", .correct, seed: seed)
+                && algoExpectGrade(instance, String(best + 1 + seed % 50), .incorrect, seed: seed)
+                && algoExpectGrade(instance, String(best - 1), .incorrect, seed: seed)
         }
     }
 

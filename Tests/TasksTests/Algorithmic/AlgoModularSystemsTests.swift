@@ -25,7 +25,7 @@ struct AlgoModularSystemsTests {
 
     @Test(arguments: ["basic", "prime", "divisible", "range", "mixed"])
     func referenceIsTheSmallestSolution(constraint: String) {
-        forEachSeed("modular-systems", ["constraint": constraint], seeds: constraint == "basic" ? AlgoTestSupport.propertySeeds : 2_000) { seed, instance in
+        algoForEachSeed("modular-systems", ["constraint": constraint], seeds: constraint == "basic" ? AlgoTestSupport.propertySeeds : 1_000) { seed, instance in
             let s = Self.system(instance)
             let best = Self.smallest(s)
             guard instance.answer == String(best), s.moduli.count == 3 else {
@@ -38,9 +38,9 @@ struct AlgoModularSystemsTests {
                 Issue.record("seed \(seed): larger solution graded \(larger)")
                 return false
             }
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "So x = \(best), i.e. \\boxed{x = \(best)}", .correct, seed: seed)
-                && expectGrade(instance, String(best + 1), .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && (seed % 5 != 0 || algoExpectGrade(instance, "So x = \(best), i.e. \\boxed{x = \(best)}", .correct, seed: seed))
+                && algoExpectGrade(instance, String(best + 1), .incorrect, seed: seed)
         }
     }
 

@@ -38,7 +38,7 @@ struct AlgoNQueensTests {
     }
 
     @Test func referenceValidAndMovedQueenRejected() {
-        forEachSeed("n-queens") { seed, instance in
+        algoForEachSeed("n-queens") { seed, instance in
             let cols = AlgoTestSupport.ints(instance.answer)
             guard cols.count == 8, Self.valid(cols), Self.given(instance).count == 2,
                 Self.given(instance).allSatisfy({ cols[$0.0] == $0.1 })
@@ -50,30 +50,30 @@ struct AlgoNQueensTests {
             moved[seed % 8] = (moved[seed % 8] + 1 + seed % 7) % 8
             var swapped = cols
             swapped.swapAt(seed % 8, (seed + 3) % 8)
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "Here it is: \\boxed{\(AlgoTestSupport.list(cols))}", .correct, seed: seed)
-                && expectGrade(instance, AlgoTestSupport.list(moved), .incorrect, seed: seed)
-                && (Self.valid(swapped) || expectGrade(instance, AlgoTestSupport.list(swapped), .incorrect, seed: seed))
-                && expectGrade(instance, AlgoTestSupport.list(Array(cols.dropLast())), .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && algoExpectGrade(instance, "Here it is: \\boxed{\(AlgoTestSupport.list(cols))}", .correct, seed: seed)
+                && algoExpectGrade(instance, AlgoTestSupport.list(moved), .incorrect, seed: seed)
+                && (Self.valid(swapped) || algoExpectGrade(instance, AlgoTestSupport.list(swapped), .incorrect, seed: seed))
+                && algoExpectGrade(instance, AlgoTestSupport.list(Array(cols.dropLast())), .incorrect, seed: seed)
         }
     }
 
     @Test func everyValidCompletionAccepted() {
         var alternatives = 0
-        forEachSeed("n-queens", seeds: 300) { seed, instance in
+        algoForEachSeed("n-queens", seeds: 300) { seed, instance in
             let all = Self.allSolutions(8, given: Self.given(instance))
             #expect(!all.isEmpty)
             for s in all where AlgoTestSupport.list(s) != instance.answer {
                 alternatives += 1
-                if !expectGrade(instance, "\\boxed{\(AlgoTestSupport.list(s))}", .correct, seed: seed) { return false }
+                if !algoExpectGrade(instance, "\\boxed{\(AlgoTestSupport.list(s))}", .correct, seed: seed) { return false }
             }
             return true
         }
         #expect(alternatives > 100)
         // No givens: the mirror image of the reference is another valid board.
-        forEachSeed("n-queens", ["given": "0", "size": "6"], seeds: 200) { seed, instance in
+        algoForEachSeed("n-queens", ["given": "0", "size": "6"], seeds: 200) { seed, instance in
             let mirrored = AlgoTestSupport.ints(instance.answer).map { 5 - $0 }
-            return expectGrade(instance, AlgoTestSupport.list(mirrored), .correct, seed: seed)
+            return algoExpectGrade(instance, AlgoTestSupport.list(mirrored), .correct, seed: seed)
         }
     }
 

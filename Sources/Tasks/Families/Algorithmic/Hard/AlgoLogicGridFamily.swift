@@ -60,23 +60,54 @@ struct AlgoLogicGridFamily: TaskFamily {
     /// Permutations of 0..<n for n = 0...5, computed once.
     static let permutationTable: [[[Int]]] = (0...5).map(permutations)
 
-    /// Number of solutions, stopping at `limit`.
+    /// Number of solutions, stopping at `limit`: depth-first over one permutation per category, checking each clue
+    /// as soon as its categories are assigned (flat arrays, iterative, so it stays fast).
     static func countSolutions(_ clues: [Clue], people n: Int, categories: Int, limit: Int = 2) -> Int {
-        let perms = permutationTable[n]
-        var valueOf: Assignment = [Array(0..<n)] + Array(repeating: Array(repeating: 0, count: n), count: categories)
-        var personOf: [[Int]] = [Array(0..<n)] + Array(repeating: Array(repeating: 0, count: n), count: categories)
+        let perms = permutationTable[n].flatMap { $0 }
+        let permCount = perms.count / max(1, n)
+        var valueOf = [Int](repeating: 0, count: (categories + 1) * n)  // [c * n + person] → value
+        var personOf = valueOf  // [c * n + value] → person
+        for p in 0..<n { valueOf[p] = p; personOf[p] = p }
         let byDepth = (0...categories).map { d in clues.filter { $0.depth == d } }
-        var found = 0
-        func go(_ c: Int) {
-            if c > categories { found += 1; return }
-            for perm in perms {
-                valueOf[c] = perm
-                for p in 0..<n { personOf[c][perm[p]] = p }
-                if byDepth[c].allSatisfy({ holds($0, valueOf, personOf) }) { go(c + 1) }
-                if found >= limit { return }
+        func holds(_ clue: Clue) -> Bool {
+            let a = personOf[clue.c1 * n + clue.v1], b = personOf[clue.c2 * n + clue.v2]
+            switch clue.kind {
+            case .link: return a == b
+            case .notLink: return a != b
+            case .before: return valueOf[n + a] < valueOf[n + b]
+            case .nextTo: return valueOf[n + a] + 1 == valueOf[n + b]
             }
         }
-        if byDepth[0].allSatisfy({ holds($0, valueOf, personOf) }) { go(1) }
+        if !byDepth[0].allSatisfy(holds) { return 0 }
+        var choice = [Int](repeating: -1, count: categories + 1)
+        var found = 0
+        var c = 1
+        while c >= 1 {
+            choice[c] += 1
+            if choice[c] == permCount {
+                choice[c] = -1
+                c -= 1
+                continue
+            }
+            let base = choice[c] * n
+            for p in 0..<n {
+                let v = perms[base + p]
+                valueOf[c * n + p] = v
+                personOf[c * n + v] = p
+            }
+            var ok = true
+            for clue in byDepth[c] where !holds(clue) {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            if c == categories {
+                found += 1
+                if found >= limit { return found }
+            } else {
+                c += 1
+            }
+        }
         return found
     }
 
@@ -135,7 +166,8 @@ struct AlgoLogicGridFamily: TaskFamily {
                 var clue = Clue(kind: kind, c1: c1, v1: valueOf[c1][p1], c2: c2, v2: valueOf[c2][p2])
                 if kind == .before, valueOf[1][p1] > valueOf[1][p2] { clue = Clue(kind: kind, c1: c2, v1: clue.v2, c2: c1, v2: clue.v1) }
                 if kind == .link || kind == .notLink, clue.c1 > clue.c2 { clue = Clue(kind: kind, c1: clue.c2, v1: clue.v2, c2: clue.c1, v2: clue.v1) }
-                if (kind == .before || kind == .nextTo) && clue.c1 == clue.c2 && clue.v1 == clue.v2 { continue }
+                // house comparisons name people by a non-house attribute ("the person in house 2 lives before…" is silly)
+                if (kind == .before || kind == .nextTo) && (clue.c1 == 1 || clue.c2 == 1) { continue }
                 return clue
             }
         }

@@ -44,7 +44,7 @@ struct AlgoNQueensFamily: TaskFamily {
         rng.shuffle(&rows)
         let given = rows.prefix(k).sorted()
         let givenText = given.map { "\($0):\(solution[$0])" }.joined(separator: ",")
-        var question = "Place \(n) queens on a \(n)×\(n) chessboard so that no two queens attack each other "
+        var question = "Place \(n) queens on \(n == 8 || n == 11 ? "an" : "a") \(n)×\(n) chessboard so that no two queens attack each other "
             + "(no two queens share a row, a column or a diagonal). Rows and columns are numbered 0 to \(n - 1)."
         if !given.isEmpty {
             question += " These queens are already placed and must stay: "

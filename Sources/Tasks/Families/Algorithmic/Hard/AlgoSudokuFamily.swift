@@ -121,13 +121,15 @@ struct AlgoSudokuFamily: TaskFamily {
     /// hold exactly n digits each (after dropping a `Row k:` style prefix).
     static func readGrid(_ response: String, _ n: Int) -> [Int]? {
         let region = AlgoText.region(response)
-        func digits<S: StringProtocol>(_ s: S) -> [Int] { s.compactMap { $0.wholeNumberValue } }
-        let all = digits(region.text)
+        let bytes = Array(region.text.utf8)
+        func digits(_ slice: ArraySlice<UInt8>) -> [Int] { slice.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil } }
+        let all = digits(bytes[...])
         if all.count == n * n { return all }
         var rows: [[Int]] = []
-        for line in region.text.split(whereSeparator: { $0 == "\n" || (region.source == .boxed && $0 == "\\") }) {
-            var body = Substring(line)
-            if let colon = body.lastIndex(of: ":") { body = body[body.index(after: colon)...] }
+        let separators: Set<UInt8> = region.source == .boxed ? [10, UInt8(ascii: "\\")] : [10]
+        for line in bytes.split(whereSeparator: { separators.contains($0) }) {
+            var body = line
+            if let colon = body.lastIndex(of: UInt8(ascii: ":")) { body = body[(colon + 1)...] }
             let d = digits(body)
             if d.count == n { rows.append(d) }
         }
@@ -137,7 +139,7 @@ struct AlgoSudokuFamily: TaskFamily {
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
         let n = Int(instance.data["size"] ?? "") ?? 9, diagonal = instance.data["constraint"] == "diagonal"
-        let puzzle = (instance.data["puzzle"] ?? "").compactMap { $0.wholeNumberValue }
+        let puzzle = (instance.data["puzzle"] ?? "").utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
         guard let grid = Self.readGrid(response, n) else {
             return .unparseable(detail: "no \(n)×\(n) grid of digits found")
         }

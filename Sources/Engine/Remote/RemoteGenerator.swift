@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+
+/// Generates through an OpenAI-compatible HTTP server (vLLM, llama.cpp's `llama-server`, …), so that the same
+/// evaluation can run on a bigger machine than this one.
+///
+/// Each seed becomes one request (`n` = 1, `seed` = that seed), sent concurrently, at most `maxConcurrency` at a time.
+/// Failed requests are retried (connection errors, timeouts, HTTP 429 and 5xx) with exponential backoff and seeded
+/// jitter, honouring `Retry-After`; other failures end the call with `EngineError.remote(url:reason:)`.
+///
+/// Remote results carry token counts (`promptTokenCount`, `generatedTokenCount` from the server's `usage`) but no
+/// token ids, except `promptTokens` for a `.tokens` prompt. `parseSpecial` and `addSpecial` are not sent: the server
+/// tokenizes as it is configured to. Whether a server honours `seed` exactly (so that a sample can be regenerated)
+/// depends on the server; vLLM does, llama.cpp does for one slot.
+public struct RemoteGenerator: TextGenerating {
+    /// The API root, e.g. `http://127.0.0.1:8080/v1` (endpoints are appended to it).
+    public let baseURL: String
+    /// The `model` field of every request.
+    public let modelName: String
+    public let api: RemoteAPI
+    /// Longest wait for one complete response (head and body); a slower attempt counts as failed.
+    public let timeout: Duration
+    /// Further attempts after the first failed one (≥ 0).
+    public let maxRetries: Int
+    public let backoff: RemoteBackoff
+    /// Sent as `Authorization: Bearer <apiKey>` when present.
+    public let apiKey: String?
+    /// Most requests in flight at once for one `generate` call (≥ 1).
+    public let maxConcurrency: Int
+    /// Ask the server for each generated token's log-probability.
+    public let requestsLogProbabilities: Bool
+    let httpClient: HTTPClient
+
+    /// - Parameters:
+    ///   - baseURL: the API root, e.g. `http://127.0.0.1:8080/v1`.
+    ///   - modelName: the server's name for the model (`GET {baseURL}/models` lists them).
+    ///   - api: `.completions` (text or token prompts, no template) or `.chat` (the server applies its template;
+    ///     a text prompt becomes one user message).
+    ///   - timeout: per attempt.
+    ///   - maxRetries: retries after a retryable failure; 0 tries once.
+    ///   - backoff: delays between attempts.
+    ///   - apiKey: bearer token, if the server wants one.
+    ///   - maxConcurrency: requests in flight at once.
+    ///   - requestsLogProbabilities: send `logprobs` (1 for completions, `true` for chat).
+    ///   - httpClient: the client to send with; the process-wide shared one by default.
+    public init(baseURL: String, modelName: String, api: RemoteAPI = .completions, timeout: Duration = .seconds(120),
+                maxRetries: Int = 3, backoff: RemoteBackoff = RemoteBackoff(), apiKey: String? = nil,
+                maxConcurrency: Int = 4, requestsLogProbabilities: Bool = true, httpClient: HTTPClient = .shared) {
+        self.baseURL = baseURL
+        self.modelName = modelName
+        self.api = api
+        self.timeout = timeout
+        self.maxRetries = maxRetries
+        self.backoff = backoff
+        self.apiKey = apiKey
+        self.maxConcurrency = maxConcurrency
+        self.requestsLogProbabilities = requestsLogProbabilities
+        self.httpClient = httpClient
+    }
+
+    public var modelIdentifier: String { "\(baseURL) model=\(modelName)" }
+
+    /// The full URL requests go to: `baseURL` (without a trailing `/`) + `/` + `api.path`.
+    public var endpoint: String {
+        var root = baseURL
+        while root.hasSuffix("/") { root.removeLast() }
+        return root + "/" + api.path
+    }
+
+    public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
+        try validate(request)
+        guard !seeds.isEmpty else { return [] }
+        var bodies: [[UInt8]] = []
+        for seed in seeds { bodies.append(try requestBody(for: request, seed: seed)) }
+        let promptTokens: [Int]
+        if case let .tokens(ids) = request.prompt { promptTokens = ids } else { promptTokens = [] }
+        let outcome = await generateAll(
+            bodies: bodies, seeds: seeds, requestedStops: request.stop, promptTokens: promptTokens)
+        return try outcome.get()
+    }
+
+    /// Runs one request per body, at most `maxConcurrency` at a time; the first failure cancels the rest.
+    private func generateAll(bodies: [[UInt8]], seeds: [UInt64], requestedStops: [String],
+                             promptTokens: [Int]) async -> Result<[GenerationResult], EngineError> {
+        await withTaskGroup(of: (Int, Result<GenerationResult, EngineError>).self) { group in
+            var results = [GenerationResult?](repeating: nil, count: bodies.count)
+            var next = 0
+            func startNext() {
+                let index = next
+                next += 1
+                group.addTask {
+                    (index, await self.sample(body: bodies[index], stream: seeds[index],
+                                              requestedStops: requestedStops, promptTokens: promptTokens))
+                }
+            }
+            while next < min(maxConcurrency, bodies.count) { startNext() }
+            while let (index, result) = await group.next() {
+                switch result {
+                case let .success(value):
+                    results[index] = value
+                    if next < bodies.count { startNext() }
+                case let .failure(error):
+                    group.cancelAll()
+                    return .failure(error)
+                }
+            }
+            return .success(results.map { $0! })
+        }
+    }
+}

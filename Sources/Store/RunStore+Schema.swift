@@ -1,0 +1,67 @@
+import GRDB
+
+extension RunStore {
+    /// Versioned schema. Migrations are append-only: never edit a registered one, add a new identifier.
+    ///
+    /// - `v1`: runs, problems, samples (the eval contract's tables).
+    /// - `v2`: indices for listing runs by model and reading samples by verdict.
+    enum Schema {
+        static let identifiers = ["v1-runs-problems-samples", "v2-indices"]
+
+        static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
+            var migrator = DatabaseMigrator()
+            for identifier in identifiers {
+                migrator.registerMigration(identifier) { db in try apply(identifier, db) }
+                if identifier == last { break }
+            }
+            return migrator
+        }
+
+        private static func apply(_ identifier: String, _ db: Database) throws {
+            switch identifier {
+            case "v1-runs-problems-samples":
+                try db.execute(sql: """
+                    CREATE TABLE runs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        identity_hash TEXT NOT NULL UNIQUE,
+                        configuration_json TEXT NOT NULL,
+                        model_identifier TEXT NOT NULL,
+                        model_file_sha256 TEXT,
+                        reckon_version TEXT NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        finished_at DATETIME
+                    );
+                    CREATE TABLE problems (
+                        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        problem_index INTEGER NOT NULL,
+                        instance_json TEXT NOT NULL,
+                        PRIMARY KEY (run_id, problem_index)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE samples (
+                        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        problem_index INTEGER NOT NULL,
+                        sample_index INTEGER NOT NULL,
+                        seed INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        prompt_tokens INTEGER NOT NULL,
+                        generated_tokens INTEGER NOT NULL,
+                        finish_reason TEXT NOT NULL,
+                        mean_logprob REAL,
+                        verdict TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        extracted TEXT,
+                        answer_key TEXT,
+                        PRIMARY KEY (run_id, problem_index, sample_index)
+                    ) WITHOUT ROWID;
+                    """)
+            case "v2-indices":
+                try db.execute(sql: """
+                    CREATE INDEX runs_by_model ON runs(model_identifier);
+                    CREATE INDEX samples_by_verdict ON samples(run_id, verdict);
+                    """)
+            default:
+                preconditionFailure("unregistered migration \(identifier)")
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Reasoning
+import Store
+import Tasks
+
+/// `reckon eval`: generate samples for fresh problems, grade them, store them, and report what each strategy buys.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Spend test-time compute on verifiable problems and measure what it buys.",
+        discussion: """
+        Samples are generated per problem (each with its own derived seed), graded, and stored in the SQLite
+        database as each problem completes. Running the same command again resumes: stored samples are kept and
+        only the missing ones are generated, so an interrupted run ends with the same numbers as an uninterrupted
+        one. Strategies (--strategy, repeatable; default: a standard set) are applied to the stored samples.
+        Strategies: \(StrategyRegistry.names.joined(separator: ", ")).
+        """)
+
+    @Option(help: "Task family id (see `reckon tasks list`).") var task: String
+    @Option(parsing: .upToNextOption, help: "Difficulty overrides k=v (e.g. digits=3).") var difficulty: [String] = []
+    @Option(help: "Number of problems.") var problems: Int = 20
+    @Option(help: "Samples generated per problem.") var samples: Int = 8
+    @Option(name: .customLong("strategy"), help: "Strategy name[:param=value,...] (repeatable).") var strategies: [String] = []
+    @Option(help: "k for strategies that take it (e.g. short-m@k, majority).") var k: Int?
+    @Option(help: "m for short-m@k.") var m: Int?
+    @Option(help: "Per-problem token budget for the budget strategy.") var budget: Int?
+    @Option(help: "Confidence for early-stop and adaptive.") var confidence: Double?
+    @Option(help: "Run seed: problems and sample seeds derive from it.") var seed: UInt64 = 0
+    @Option(help: "Most tokens per sample.") var maxTokens: Int = 256
+    @Option(help: "Sampling temperature.") var temperature: Double = 0.8
+    @Option(help: "Top-p (1 = off).") var topP: Double = 0.95
+    @Option(help: "Top-k (0 = off).") var topK: Int = 40
+    @Option(help: "Min-p (0 = off).") var minP: Double = 0.05
+    @Option(help: "Prompt style: boxed (ask for \\boxed{}) or plain.") var promptStyle: String = "boxed"
+    @Flag(help: "Send the prompt as raw text instead of a chat message.") var noChat = false
+    @Option(help: "SQLite run database (\":memory:\" for none).") var db: String = "runs.sqlite"
+    @Option(help: "OpenAI-compatible server base URL (e.g. http://127.0.0.1:8080/v1) instead of the local engine.")
+    var endpoint: String?
+    @Option(help: "Model name to ask the remote server for.") var modelName: String?
+    @Option(help: "Remote API: completions or chat.") var api: String = "chat"
+    @Option(help: "Output format: text or json (the full report).") var format: OutputFormat = .text
+    @OptionGroup var modelOptions: ModelOptions
+
+    func run() async throws {
+        let family = try TaskRegistry.standard.family(task)
+        let overrides = try TaskSampling.parseOverrides(difficulty)
+        _ = try family.difficulty(overrides)
+        let (generator, costs) = try makeGenerator()
+        var specs = try strategies.map { try StrategySpec(parsing: $0) }
+        if specs.isEmpty { specs = StrategyRegistry.defaultSpecs(samples: samples) }
+        specs = specs.map(fillKnobs)
+        for spec in specs { _ = try StrategyRegistry.resolve(spec) }
+
+        let configuration = EvalConfiguration(
+            task: family.id, difficulty: overrides, problems: problems, samples: samples, seed: seed,
+            maxTokens: maxTokens, temperature: temperature, topP: topP, topK: topK, minP: minP,
+            promptStyle: promptStyle, chat: !noChat, model: generator.modelIdentifier, strategies: specs)
+        try configuration.validate()
+        let store: any SampleStore = db == ":memory:" ? InMemorySampleStore() : try RunStore(path: db)
+        let runner = EvalRunner(generator: generator, family: family, configuration: configuration, store: store,
+                                costs: costs, reckonVersion: ReckonVersion.current)
+        let bar = ProgressLine()
+        let report = try await runner.run { progress in bar.update(progress) }
+        bar.finish()
+        switch format {
+        case .json:
+            print(try jsonLine(report))
+        case .text:
+            print(EvalSummary.render(report, database: db))
+        }
+    }
+
+    /// Applies --k/--m/--budget/--confidence to every spec whose strategy takes that parameter and lacks it.
+    func fillKnobs(_ spec: StrategySpec) -> StrategySpec {
+        guard let entry = try? StrategyRegistry.entry(spec.name) else { return spec }
+        var filled = spec
+        let knobs: [(String, Double?)] = [("k", k.map(Double.init)), ("m", m.map(Double.init)),
+                                          ("tokens", budget.map(Double.init)), ("confidence", confidence)]
+        for (name, value) in knobs {
+            if let value, filled.parameters[name] == nil, entry.parameters.contains(where: { $0.name == name }) {
+                filled.parameters[name] = value
+            }
+        }
+        return filled
+    }
+
+    func makeGenerator() throws -> (any TextGenerating, CostContext) {
+        if let endpoint {
+            guard let modelName else { throw ValidationError("--endpoint needs --model-name (the server's model id)") }
+            guard let remoteAPI = RemoteAPI(rawValue: api) else {
+                throw ValidationError("--api must be completions or chat, got \(api)")
+            }
+            return (RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI), .tokensOnly)
+        }
+        let engine = try modelOptions.makeEngine()
+        return (engine, try CostContext(shape: engine.model.shape))
+    }
+}
+
+/// A one-line progress display on standard error, redrawn after each problem.
+final class ProgressLine: @unchecked Sendable {
+    private var lastWidth = 0
+
+    func update(_ p: EvalProgress) {
+        let fraction = Double(p.problemsDone) / Double(max(1, p.problemsTotal))
+        let filled = Int(fraction * 24)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 24 - filled)
+        let rate = p.elapsedSeconds > 0 ? Double(p.generatedTokens) / p.elapsedSeconds : 0
+        let perProblem = p.problemsDone > 0 ? p.elapsedSeconds / Double(p.problemsDone) : 0
+        let eta = perProblem * Double(p.problemsTotal - p.problemsDone)
+        let line = String(format: "%@ %d/%d problems · %d/%d samples · %.1f tok/s · maj acc %.3f · ETA %@",
+                          bar, p.problemsDone, p.problemsTotal, p.samplesDone, p.samplesTotal, rate,
+                          p.majorityAccuracy, Self.duration(eta))
+        let padding = String(repeating: " ", count: max(0, lastWidth - line.count))
+        lastWidth = line.count
+        FileHandle.standardError.write(Data(("\r" + line + padding).utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}
+
+/// The human-readable end-of-run summary.
+enum EvalSummary {
+    static func render(_ report: EvalReport, database: String) -> String {
+        var lines: [String] = []
+        let c = report.configuration
+        lines.append("run \(report.identityHash.prefix(12)) · \(c.task) \(c.difficulty.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) · \(report.problems) problems × \(report.samplesPerProblem) samples · db \(database)")
+        lines.append("")
+        lines.append("strategy".padding(toLength: 28, withPad: " ", startingAt: 0) + "accuracy  samples  gen tokens      GFLOPs")
+        for s in report.strategies {
+            lines.append(s.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+                + String(format: "%8.3f %8.2f %11.1f %11.2f", s.summary.accuracy, s.summary.meanSamplesUsed,
+                         s.summary.meanGeneratedTokens, s.summary.meanFLOPs / 1e9))
+        }
+        let ks = [1, 2, 4, 8, 16, 32, 64, 128].filter { $0 <= report.samplesPerProblem }
+        lines.append("")
+        lines.append("k          " + ks.map { String(format: "%7d", $0) }.joined())
+        lines.append("coverage   " + ks.map { k in String(format: "%7.3f", report.passAtK.first { $0.k == k }?.value ?? .nan) }.joined())
+        lines.append("majority   " + ks.map { k in String(format: "%7.3f", report.majorityAtK.first { $0.k == k }?.value ?? .nan) }.joined())
+        if let fit = report.coverageFit {
+            lines.append(String(format: "coverage fit c(k) ≈ exp(%.4f · k^%.4f), R² = %.4f", fit.a, fit.b, fit.rSquared))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
