@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "Tokenizer", dependencies: ["GGUF"], swiftSettings: optimised),
         .target(name: "Model", dependencies: ["Numerics", "GGUF"], swiftSettings: optimised),
         .target(name: "Sampling", dependencies: ["Numerics"], swiftSettings: optimised),
+        .target(name: "Engine", dependencies: ["Model", "Tokenizer", "Sampling"]),
         .target(
-            name: "Engine",
+            name: "RemoteEngine",
             dependencies: [
-                "Model", "Tokenizer", "Sampling",
+                "Engine", "Sampling", "Tokenizer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "RemoteEngine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -57,10 +58,11 @@ let package = Package(
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(
-            name: "EngineTests",
+            name: "RemoteEngineTests",
             dependencies: [
-                "Engine", "TestSupport",
+                "RemoteEngine", "Engine", "Sampling",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import RemoteEngine
 import Foundation
 import Reasoning
 import Store

@@ -1,3 +1,4 @@
+import Engine
 /// Which OpenAI-compatible endpoint a `RemoteGenerator` calls.
 public enum RemoteAPI: String, Sendable, CaseIterable, Codable {
     /// `POST {baseURL}/completions`: the prompt is text or token ids, sent as is (no chat template).

@@ -1,3 +1,4 @@
+import Engine
 /// The JSON body of `POST /v1/completions` (one sample: `n` = 1).
 ///
 /// `top_k`, `min_p` and `repetition_penalty` are not part of OpenAI's API but are accepted by vLLM and llama.cpp's

@@ -1,3 +1,4 @@
+import Engine
 import Sampling
 
 /// When to try a failed request again: exponential backoff with seeded jitter, or the server's `Retry-After`.

@@ -1,3 +1,4 @@
+import Engine
 /// `choices[].logprobs` in either of the two shapes servers use:
 /// - legacy completions: `{"tokens": [...], "token_logprobs": [-0.1, ...], ...}`;
 /// - chat (and llama.cpp's completions): `{"content": [{"token": "...", "logprob": -0.1, ...}, ...]}`.

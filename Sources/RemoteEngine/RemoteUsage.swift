@@ -1,3 +1,4 @@
+import Engine
 /// `usage` in a completion response: token counts as the server's tokenizer sees them.
 struct RemoteUsage: Decodable, Equatable {
     var promptTokens: Int

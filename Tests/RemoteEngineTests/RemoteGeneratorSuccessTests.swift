@@ -2,7 +2,8 @@ import Foundation
 import Sampling
 import Testing
 import Tokenizer
-@testable import Engine
+@testable import RemoteEngine
+import Engine
 
 /// Hand-written responses in the shapes vLLM returns.
 enum RemoteFixtures {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+@testable import RemoteEngine
+import Engine
 
 @Suite("FinishReason from a remote server")
 struct RemoteFinishReasonTests {

@@ -1,3 +1,4 @@
+import Engine
 import Tokenizer
 
 /// The JSON body of `POST /v1/chat/completions` (one sample: `n` = 1).

@@ -1,3 +1,4 @@
+import Engine
 /// Why one HTTP attempt failed, and whether trying again may help.
 enum RemoteFailure: Error, Equatable {
     /// No connection, or it broke before a full response arrived.

@@ -1,3 +1,4 @@
+import Engine
 import AsyncHTTPClient
 
 /// Generates through an OpenAI-compatible HTTP server (vLLM, llama.cpp's `llama-server`, …), so that the same

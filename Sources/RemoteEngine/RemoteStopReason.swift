@@ -1,3 +1,4 @@
+import Engine
 /// vLLM's `choices[].stop_reason`, which tells apart the two causes OpenAI's API folds into `finish_reason: "stop"`:
 /// a string is the stop string that matched, an integer a stop token id, `null` the model's end-of-sequence token.
 /// Other servers (llama.cpp, OpenAI) omit the field.

@@ -1,6 +1,7 @@
 import NIOHTTP1
 import Testing
-@testable import Engine
+@testable import RemoteEngine
+import Engine
 
 @Suite("RemoteBackoff")
 struct RemoteBackoffTests {

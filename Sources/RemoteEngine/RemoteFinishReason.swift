@@ -1,3 +1,4 @@
+import Engine
 extension FinishReason {
     /// Maps a server's `finish_reason` (and vLLM's `stop_reason`) to ours.
     ///

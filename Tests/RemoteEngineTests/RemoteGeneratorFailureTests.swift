@@ -2,7 +2,8 @@ import Foundation
 import Sampling
 import Testing
 import Tokenizer
-@testable import Engine
+@testable import RemoteEngine
+import Engine
 
 /// Fast retries so the tests stay short.
 private let quickBackoff = RemoteBackoff(base: .milliseconds(5), maximum: .milliseconds(20), jitterSeed: 1)

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Turns a 2xx response body into a `GenerationResult`, or says what was wrong with it.

@@ -1,3 +1,4 @@
+import Engine
 import Sampling
 
 /// The request fields both endpoints share: limits, sampling settings, stop strings and the seed.
