@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `reckon eval` and `reckon stats` refuse bad input with messages that say what to do (no model needed).
+@Suite struct EvalCLITests {
+    @Test func unknownTaskSuggestsTheClosest() throws {
+        let outcome = try ReckonProcess.run(["eval", "--task", "arithmetc", "--db", ":memory:"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("arithmetic"), "\(outcome.standardError)")
+    }
+
+    @Test func badDifficultyAndStrategyAreNamed() throws {
+        let range = try ReckonProcess.run(["eval", "--task", "arithmetic", "--difficulty", "digits=99", "--db", ":memory:"])
+        #expect(range.status != 0)
+        #expect(range.standardError.contains("digits"), "\(range.standardError)")
+        let strategy = try ReckonProcess.run(["eval", "--task", "arithmetic", "--strategy", "majorty", "--db", ":memory:"])
+        #expect(strategy.status != 0)
+        #expect(strategy.standardError.contains("majority"), "\(strategy.standardError)")
+    }
+
+    @Test func statsPassAtKPrintsTheUnbiasedValue() throws {
+        // 1 - C(7,2)/C(10,2) = 1 - 21/45 = 0.533333…
+        let outcome = try ReckonProcess.run(["stats", "pass-at-k", "--n", "10", "--c", "3", "--k", "2"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.533333")
+        let bad = try ReckonProcess.run(["stats", "pass-at-k", "--n", "3", "--c", "5", "--k", "2"])
+        #expect(bad.status != 0)
+    }
+}
