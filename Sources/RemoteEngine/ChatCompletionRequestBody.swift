@@ -1,7 +1,7 @@
 import Engine
 import Tokenizer
 
-/// The JSON body of `POST /v1/chat/completions` (one sample: `n` = 1).
+/// The JSON body of `POST /v1/chat/completions` (`n` choices, 1 by default).
 struct ChatCompletionRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String

@@ -10,10 +10,12 @@ struct ChatCompletionResponseBody: Decodable {
         var message: Message
         var finishReason: String?
         var stopReason: RemoteStopReason
+        /// Position of the choice among the `n` asked for (servers may return them out of order).
+        var index: Int?
         var logprobs: RemoteLogProbabilities?
 
         private enum CodingKeys: String, CodingKey {
-            case message, finishReason = "finish_reason", stopReason = "stop_reason", logprobs
+            case index, message, finishReason = "finish_reason", stopReason = "stop_reason", logprobs
         }
 
         init(from decoder: any Decoder) throws {
@@ -21,6 +23,7 @@ struct ChatCompletionResponseBody: Decodable {
             message = try container.decode(Message.self, forKey: .message)
             finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason)
             stopReason = try RemoteStopReason(from: container, key: .stopReason)
+            index = try container.decodeIfPresent(Int.self, forKey: .index)
             logprobs = try container.decodeIfPresent(RemoteLogProbabilities.self, forKey: .logprobs)
         }
     }

@@ -1,5 +1,5 @@
 import Engine
-/// The JSON body of `POST /v1/completions` (one sample: `n` = 1).
+/// The JSON body of `POST /v1/completions` (`n` choices, 1 by default).
 ///
 /// `top_k`, `min_p` and `repetition_penalty` are not part of OpenAI's API but are accepted by vLLM and llama.cpp's
 /// server; they are left out when they would have no effect, so a strict server sees only the usual fields.

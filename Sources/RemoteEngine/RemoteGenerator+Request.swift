@@ -28,8 +28,9 @@ extension RemoteGenerator {
     }
 
     /// The JSON body of the request for one seed (keys sorted, so equal requests give equal bytes).
-    func requestBody(for request: GenerationRequest, seed: UInt64) throws(EngineError) -> [UInt8] {
-        let sampling = RemoteSamplingFields(request: request, seed: seed)
+    func requestBody(for request: GenerationRequest, seed: UInt64, choices: Int = 1) throws(EngineError) -> [UInt8] {
+        var sampling = RemoteSamplingFields(request: request, seed: seed)
+        sampling.n = choices
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {

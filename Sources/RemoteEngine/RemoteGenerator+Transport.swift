@@ -9,16 +9,17 @@ private let maximumResponseBytes = 64 << 20
 
 extension RemoteGenerator {
     /// One request with its retries: the result, or the last failure as an `EngineError`.
-    func sample(body: [UInt8], stream: UInt64, requestedStops: [String],
-                promptTokens: [Int]) async -> Result<GenerationResult, EngineError> {
+    func sample(body: [UInt8], stream: UInt64, choices: Int = 1, requestedStops: [String],
+                promptTokens: [Int]) async -> Result<[GenerationResult], EngineError> {
         var attempts = 0
         while true {
             attempts += 1
             let failure: RemoteFailure
             do throws(RemoteFailure) {
                 let responseBody = try await send(body)
-                return .success(try RemoteResponseDecoding.result(
-                    from: responseBody, api: api, requestedStops: requestedStops, promptTokens: promptTokens))
+                return .success(try RemoteResponseDecoding.results(
+                    from: responseBody, api: api, requestedStops: requestedStops, promptTokens: promptTokens,
+                    expectedChoices: choices))
             } catch {
                 failure = error
             }

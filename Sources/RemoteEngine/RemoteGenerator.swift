@@ -4,7 +4,10 @@ import AsyncHTTPClient
 /// Generates through an OpenAI-compatible HTTP server (vLLM, llama.cpp's `llama-server`, …), so that the same
 /// evaluation can run on a bigger machine than this one.
 ///
-/// Each seed becomes one request (`n` = 1, `seed` = that seed), sent concurrently, at most `maxConcurrency` at a time.
+/// By default each seed becomes one request (`n` = 1, `seed` = that seed), so every sample can be regenerated on its
+/// own (what resuming a run needs). With `choicesPerRequest` > 1, consecutive seeds are grouped and each group is one
+/// request asking for `n` choices with the group's first seed: fewer round trips and a shared prompt on the server,
+/// but a sample then depends on its group. Requests are sent concurrently, at most `maxConcurrency` at a time.
 /// Failed requests are retried (connection errors, timeouts, HTTP 429 and 5xx) with exponential backoff and seeded
 /// jitter, honouring `Retry-After`; other failures end the call with `EngineError.remote(url:reason:)`.
 ///
@@ -29,6 +32,8 @@ public struct RemoteGenerator: TextGenerating {
     public let maxConcurrency: Int
     /// Ask the server for each generated token's log-probability.
     public let requestsLogProbabilities: Bool
+    /// Samples asked for per request (OpenAI's `n`, ≥ 1).
+    public let choicesPerRequest: Int
     let httpClient: HTTPClient
 
     /// - Parameters:
@@ -42,10 +47,12 @@ public struct RemoteGenerator: TextGenerating {
     ///   - apiKey: bearer token, if the server wants one.
     ///   - maxConcurrency: requests in flight at once.
     ///   - requestsLogProbabilities: send `logprobs` (1 for completions, `true` for chat).
+    ///   - choicesPerRequest: `n` of each request; seeds are grouped by this many.
     ///   - httpClient: the client to send with; the process-wide shared one by default.
     public init(baseURL: String, modelName: String, api: RemoteAPI = .completions, timeout: Duration = .seconds(120),
                 maxRetries: Int = 3, backoff: RemoteBackoff = RemoteBackoff(), apiKey: String? = nil,
-                maxConcurrency: Int = 4, requestsLogProbabilities: Bool = true, httpClient: HTTPClient = .shared) {
+                maxConcurrency: Int = 4, requestsLogProbabilities: Bool = true, choicesPerRequest: Int = 1,
+                httpClient: HTTPClient = .shared) {
         self.baseURL = baseURL
         self.modelName = modelName
         self.api = api
@@ -55,6 +62,7 @@ public struct RemoteGenerator: TextGenerating {
         self.apiKey = apiKey
         self.maxConcurrency = maxConcurrency
         self.requestsLogProbabilities = requestsLogProbabilities
+        self.choicesPerRequest = choicesPerRequest
         self.httpClient = httpClient
     }
 
@@ -70,26 +78,32 @@ public struct RemoteGenerator: TextGenerating {
     public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
         try validate(request)
         guard !seeds.isEmpty else { return [] }
+        guard choicesPerRequest >= 1 else {
+            throw .invalidRequest("choicesPerRequest must be ≥ 1, got \(choicesPerRequest)")
+        }
+        let groups = stride(from: 0, to: seeds.count, by: choicesPerRequest).map {
+            Array(seeds[$0..<min($0 + choicesPerRequest, seeds.count)])
+        }
         var bodies: [[UInt8]] = []
-        for seed in seeds { bodies.append(try requestBody(for: request, seed: seed)) }
+        for group in groups { bodies.append(try requestBody(for: request, seed: group[0], choices: group.count)) }
         let promptTokens: [Int]
         if case let .tokens(ids) = request.prompt { promptTokens = ids } else { promptTokens = [] }
         let outcome = await generateAll(
-            bodies: bodies, seeds: seeds, requestedStops: request.stop, promptTokens: promptTokens)
+            bodies: bodies, groups: groups, requestedStops: request.stop, promptTokens: promptTokens)
         return try outcome.get()
     }
 
     /// Runs one request per body, at most `maxConcurrency` at a time; the first failure cancels the rest.
-    private func generateAll(bodies: [[UInt8]], seeds: [UInt64], requestedStops: [String],
+    private func generateAll(bodies: [[UInt8]], groups: [[UInt64]], requestedStops: [String],
                              promptTokens: [Int]) async -> Result<[GenerationResult], EngineError> {
-        await withTaskGroup(of: (Int, Result<GenerationResult, EngineError>).self) { group in
-            var results = [GenerationResult?](repeating: nil, count: bodies.count)
+        await withTaskGroup(of: (Int, Result<[GenerationResult], EngineError>).self) { group in
+            var results = [[GenerationResult]?](repeating: nil, count: bodies.count)
             var next = 0
             func startNext() {
                 let index = next
                 next += 1
                 group.addTask {
-                    (index, await self.sample(body: bodies[index], stream: seeds[index],
+                    (index, await self.sample(body: bodies[index], stream: groups[index][0], choices: groups[index].count,
                                               requestedStops: requestedStops, promptTokens: promptTokens))
                 }
             }
@@ -104,7 +118,7 @@ public struct RemoteGenerator: TextGenerating {
                     return .failure(error)
                 }
             }
-            return .success(results.map { $0! })
+            return .success(results.flatMap { $0! })
         }
     }
 }

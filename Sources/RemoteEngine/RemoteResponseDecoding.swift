@@ -3,46 +3,79 @@ import Foundation
 
 /// Turns a 2xx response body into a `GenerationResult`, or says what was wrong with it.
 enum RemoteResponseDecoding {
+    /// One choice of a response, in the shape both endpoints share.
+    private struct Choice {
+        var index: Int?
+        var text: String
+        var finishReason: String?
+        var stopReason: RemoteStopReason
+        var logprobs: RemoteLogProbabilities?
+    }
+
     /// - Parameters:
     ///   - body: the response bytes.
     ///   - api: which endpoint answered.
     ///   - requestedStops: the request's stop strings (to interpret `finish_reason: "stop"`).
     ///   - promptTokens: the prompt's token ids when the caller sent ids, else empty.
-    static func result(from body: [UInt8], api: RemoteAPI, requestedStops: [String],
-                       promptTokens: [Int]) throws(RemoteFailure) -> GenerationResult {
-        let text: String
-        let finishReason: String?
-        let stopReason: RemoteStopReason
-        let logprobs: RemoteLogProbabilities?
+    ///   - expectedChoices: the request's `n`; a response with another number of choices is malformed.
+    /// - Returns: one result per choice, ordered by the choices' `index`. With several choices, each one's generated
+    ///   token count is its number of log-probabilities when the server sent them, else `usage.completion_tokens`
+    ///   shared out evenly (servers report usage for the whole request only).
+    static func results(from body: [UInt8], api: RemoteAPI, requestedStops: [String], promptTokens: [Int],
+                        expectedChoices: Int = 1) throws(RemoteFailure) -> [GenerationResult] {
+        var choices: [Choice]
         let usage: RemoteUsage
         do {
             let decoder = JSONDecoder()
             switch api {
             case .completions:
                 let response = try decoder.decode(CompletionResponseBody.self, from: Data(body))
-                guard let choice = response.choices.first else { throw RemoteFailure.malformed("choices is empty") }
-                (text, finishReason, stopReason, logprobs) = (choice.text, choice.finishReason, choice.stopReason, choice.logprobs)
+                choices = response.choices.map {
+                    Choice(index: $0.index, text: $0.text, finishReason: $0.finishReason, stopReason: $0.stopReason,
+                           logprobs: $0.logprobs)
+                }
                 usage = response.usage
             case .chat:
                 let response = try decoder.decode(ChatCompletionResponseBody.self, from: Data(body))
-                guard let choice = response.choices.first else { throw RemoteFailure.malformed("choices is empty") }
-                (text, finishReason, stopReason, logprobs) =
-                    (choice.message.content ?? "", choice.finishReason, choice.stopReason, choice.logprobs)
+                choices = response.choices.map {
+                    Choice(index: $0.index, text: $0.message.content ?? "", finishReason: $0.finishReason,
+                           stopReason: $0.stopReason, logprobs: $0.logprobs)
+                }
                 usage = response.usage
             }
-        } catch let error as RemoteFailure {
-            throw error
         } catch let error as DecodingError {
             throw .malformed(describe(error))
         } catch {
             throw .malformed("\(error)")
         }
-        guard let finishReason else { throw .malformed("choices[0].finish_reason is missing or null") }
-        return GenerationResult(
-            promptTokens: promptTokens, promptTokenCount: usage.promptTokens, tokens: [],
-            generatedTokenCount: usage.completionTokens, text: text,
-            finishReason: FinishReason(remote: finishReason, stopReason: stopReason, requestedStops: requestedStops),
-            tokenLogProbabilities: logprobs?.values ?? [])
+        guard !choices.isEmpty else { throw .malformed("choices is empty") }
+        guard choices.count == expectedChoices else {
+            throw .malformed("expected \(expectedChoices) choice(s) (n = \(expectedChoices)), got \(choices.count)")
+        }
+        choices.sort { ($0.index ?? 0) < ($1.index ?? 0) }
+        let everyChoiceHasLogprobs = choices.allSatisfy { !($0.logprobs?.values.isEmpty ?? true) }
+        var results: [GenerationResult] = []
+        for (position, choice) in choices.enumerated() {
+            guard let finishReason = choice.finishReason else {
+                throw .malformed("choices[\(position)].finish_reason is missing or null")
+            }
+            let generated: Int
+            if choices.count == 1 {
+                generated = usage.completionTokens
+            } else if everyChoiceHasLogprobs {
+                generated = choice.logprobs!.values.count
+            } else {
+                let share = usage.completionTokens / choices.count
+                generated = share + (position < usage.completionTokens % choices.count ? 1 : 0)
+            }
+            results.append(GenerationResult(
+                promptTokens: promptTokens, promptTokenCount: usage.promptTokens, tokens: [],
+                generatedTokenCount: generated, text: choice.text,
+                finishReason: FinishReason(remote: finishReason, stopReason: choice.stopReason,
+                                           requestedStops: requestedStops),
+                tokenLogProbabilities: choice.logprobs?.values ?? []))
+        }
+        return results
     }
 
     /// "missing choices[0].text", "expected String at usage.prompt_tokens", …

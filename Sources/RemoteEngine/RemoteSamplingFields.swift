@@ -16,6 +16,8 @@ struct RemoteSamplingFields: Encodable, Equatable {
     var stop: [String]?
     /// The sample's seed. llama.cpp keeps only its low 32 bits; vLLM uses all 64.
     var seed: UInt64
+    /// Choices asked for in this request (OpenAI's `n`); the server derives all of them from `seed`.
+    var n: Int = 1
 
     init(request: GenerationRequest, seed: UInt64) {
         let sampling = request.sampling
@@ -44,7 +46,7 @@ struct RemoteSamplingFields: Encodable, Equatable {
         try container.encodeIfPresent(repetitionPenalty, forKey: .repetitionPenalty)
         try container.encodeIfPresent(stop, forKey: .stop)
         try container.encode(seed, forKey: .seed)
-        try container.encode(1, forKey: .n)
+        try container.encode(n, forKey: .n)
         try container.encode(false, forKey: .stream)
     }
 }

@@ -156,3 +156,54 @@ struct RemoteGeneratorSuccessTests {
         #expect(generator.endpoint == "http://127.0.0.1:8080/v1/completions")
     }
 }
+
+@Suite("RemoteGenerator: several choices per request (n)")
+struct RemoteGeneratorChoicesTests {
+    static func twoChoices(logprobs: Bool) -> String {
+        let lp0 = logprobs ? #"{"tokens":["a","b","c"],"token_logprobs":[-1,-2,-3]}"# : "null"
+        let lp1 = logprobs ? #"{"tokens":["d"],"token_logprobs":[-0.5]}"# : "null"
+        // Returned out of order: index 1 first.
+        return #"{"choices":[{"index":1,"text":"second","finish_reason":"stop","stop_reason":null,"logprobs":\#(lp1)},"#
+            + #"{"index":0,"text":"first","finish_reason":"length","stop_reason":null,"logprobs":\#(lp0)}],"#
+            + #""usage":{"prompt_tokens":4,"completion_tokens":5,"total_tokens":9}}"#
+    }
+
+    @Test("seeds are grouped into requests of n choices; results come back in seed order")
+    func groupsSeeds() async throws {
+        let script: [StubResponse] = [.json(Self.twoChoices(logprobs: true)), .json(Self.twoChoices(logprobs: true)),
+                                      .json(RemoteFixtures.completion)]
+        try await withStubServer(script: script) { server in
+            let generator = RemoteGenerator(baseURL: server.baseURL, modelName: "tiny", maxConcurrency: 1,
+                                            choicesPerRequest: 2)
+            let results = try await generator.generate(
+                GenerationRequest(prompt: .text("x"), maxTokens: 8, sampling: .greedy), seeds: [10, 11, 12, 13, 14])
+            #expect(results.count == 5)
+            #expect(results.map(\.text) == ["first", "second", "first", "second", " 4"])
+            #expect(results[0].generatedTokenCount == 3 && results[1].generatedTokenCount == 1)
+            #expect(results[0].finishReason == .length && results[1].finishReason == .endOfSequence)
+            #expect(results[0].tokenLogProbabilities == [-1, -2, -3])
+            let bodies = try server.requests.map { try $0.json() }
+            #expect(bodies.map { $0["n"] as? Int } == [2, 2, 1])
+            #expect(bodies.map { $0["seed"] as? Int } == [10, 12, 14])
+        }
+    }
+
+    @Test("without log-probabilities the usage is shared out; a wrong number of choices is malformed")
+    func usageSharedAndCountChecked() async throws {
+        try await withStubServer(script: [.json(Self.twoChoices(logprobs: false)), .json(Self.twoChoices(logprobs: false))]) { server in
+            let generator = RemoteGenerator(baseURL: server.baseURL, modelName: "tiny", maxRetries: 0,
+                                            choicesPerRequest: 2)
+            let pair = try await generator.generate(
+                GenerationRequest(prompt: .text("x"), maxTokens: 8, sampling: .greedy), seeds: [1, 2])
+            #expect(pair.map(\.generatedTokenCount) == [3, 2])
+            let three = RemoteGenerator(baseURL: server.baseURL, modelName: "tiny", maxRetries: 0, choicesPerRequest: 3)
+            do {
+                _ = try await three.generate(
+                    GenerationRequest(prompt: .text("x"), maxTokens: 8, sampling: .greedy), seeds: [1, 2, 3])
+                Issue.record("a response with 2 choices for n = 3 must be rejected")
+            } catch {
+                #expect("\(error)".contains("expected 3 choice(s)"), "\(error)")
+            }
+        }
+    }
+}

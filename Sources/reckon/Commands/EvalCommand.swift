@@ -41,6 +41,8 @@ struct EvalCommand: AsyncParsableCommand {
     var endpoint: String?
     @Option(help: "Model name to ask the remote server for.") var modelName: String?
     @Option(help: "Remote API: completions or chat.") var api: String = "chat"
+    @Option(name: .customLong("n"), help: "Samples per remote request (OpenAI's n); 1 keeps every sample regenerable alone.")
+    var choicesPerRequest: Int = 1
     @Option(help: "Output format: text or json (the full report).") var format: OutputFormat = .text
     @OptionGroup var modelOptions: ModelOptions
 
@@ -93,7 +95,9 @@ struct EvalCommand: AsyncParsableCommand {
             guard let remoteAPI = RemoteAPI(rawValue: api) else {
                 throw ValidationError("--api must be completions or chat, got \(api)")
             }
-            return (RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI), .tokensOnly)
+            guard choicesPerRequest >= 1 else { throw ValidationError("--n must be ≥ 1, got \(choicesPerRequest)") }
+            return (RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI,
+                                    choicesPerRequest: choicesPerRequest), .tokensOnly)
         }
         let engine = try modelOptions.makeEngine()
         return (engine, try CostContext(shape: engine.model.shape))
