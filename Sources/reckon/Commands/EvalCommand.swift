@@ -61,7 +61,19 @@ struct EvalCommand: AsyncParsableCommand {
             maxTokens: maxTokens, temperature: temperature, topP: topP, topK: topK, minP: minP,
             promptStyle: promptStyle, chat: !noChat, model: generator.modelIdentifier, strategies: specs)
         try configuration.validate()
-        let store: any SampleStore = db == ":memory:" ? InMemorySampleStore() : try RunStore(path: db)
+        let store: any SampleStore
+        if db == ":memory:" {
+            store = InMemorySampleStore()
+        } else {
+            let runStore = try RunStore(path: db)
+            // Record the model file's SHA-256 with the run (the runner reopens the same run by its identity hash);
+            // resuming with a different file under the same name is refused.
+            if let engine = generator as? LocalEngine {
+                _ = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
+                                         modelFileSHA256: Tasks.SHA256.hex(engine.file.rawBytes))
+            }
+            store = runStore
+        }
         let runner = EvalRunner(generator: generator, family: family, configuration: configuration, store: store,
                                 costs: costs, reckonVersion: ReckonVersion.current)
         let bar = ProgressLine()
