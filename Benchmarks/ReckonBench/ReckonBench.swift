@@ -2,11 +2,13 @@ import Engine
 import Foundation
 import Model
 
-/// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--prompt 128] [--generate 64] [--repeats 3]`
+/// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--prompt 128] [--generate 64] [--repeats 3]
+/// [--format json] [--print-model-path]`
 ///
 /// Prints prompt-processing (pp) and generation (tg) tokens/s of the default model (or `--model`) for each thread
-/// count, as medians over repeats. Before timing, it checks that incremental decoding reproduces the batched
-/// forward pass (greedy tokens equal).
+/// count, as medians over repeats, and the peak resident memory. Before timing, it checks that incremental decoding
+/// reproduces the batched forward pass (greedy tokens equal). `--format json` prints one object per thread count
+/// (used by Benchmarks/compare-llamacpp).
 @main
 struct ReckonBench {
     static func main() throws {
@@ -16,34 +18,59 @@ struct ReckonBench {
             defer { arguments.removeSubrange(i...(i + 1)) }
             return arguments[i + 1]
         }
+        if arguments.contains("--print-model-path") {
+            print(try ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path)
+            return
+        }
         let modelPath = try option("--model") ?? ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path
         let threadCounts = (option("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
         let promptLength = Int(option("--prompt") ?? "128") ?? 128
         let generateLength = Int(option("--generate") ?? "64") ?? 64
         let repeats = Int(option("--repeats") ?? "3") ?? 3
+        let json = option("--format") == "json"
 
-        print("model: \(modelPath)")
-        print(String(format: "%-8@ %12@ %12@", "threads" as NSString, "pp\(promptLength) t/s" as NSString,
-                     "tg\(generateLength) t/s" as NSString))
+        if !json {
+            print("model: \(modelPath)")
+            print(String(format: "%-8@ %12@ %12@ %10@", "threads" as NSString, "pp\(promptLength) t/s" as NSString,
+                         "tg\(generateLength) t/s" as NSString, "peak MB" as NSString))
+        }
         for threads in threadCounts {
-            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: promptLength + generateLength + 8)
-            let prompt = (0..<promptLength).map { 100 + ($0 * 7919) % 20_000 }
+            let capacity = max(promptLength, 8 + generateLength) + 8
+            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: capacity)
             try checkIncrementalMatchesBatched(engine.model)
             var pp: [Double] = [], tg: [Double] = []
             for _ in 0..<repeats {
-                let cache = engine.model.makeCache(capacity: promptLength + generateLength + 8)
+                // The same synthetic ids as Benchmarks/llamacpp/peer_bench.py, so both engines do the same work.
+                var cache = engine.model.makeCache(capacity: capacity)
                 var start = Date()
-                var logits = try engine.model.forward(prompt, cache: cache, logits: .last)[0]
+                _ = try engine.model.forward(syntheticTokens(promptLength), cache: cache, logits: .last)
                 pp.append(Double(promptLength) / Date().timeIntervalSince(start))
+                cache = engine.model.makeCache(capacity: capacity)
+                _ = try engine.model.forward(syntheticTokens(8), cache: cache, logits: .last)
                 start = Date()
-                for _ in 0..<generateLength {
-                    let next = logits.indices.max { logits[$0] < logits[$1] }!
-                    logits = try engine.model.forward([next], cache: cache, logits: .last)[0]
+                for token in syntheticTokens(generateLength) {
+                    _ = try engine.model.forward([token], cache: cache, logits: .last)
                 }
                 tg.append(Double(generateLength) / Date().timeIntervalSince(start))
             }
-            print(String(format: "%-8d %12.1f %12.1f", threads, median(pp), median(tg)))
+            if json {
+                print(String(format: "{\"engine\": \"reckon\", \"threads\": %d, \"pp\": %.3f, \"tg\": %.3f, \"rss_mb\": %.1f}",
+                             threads, median(pp), median(tg), peakResidentMegabytes()))
+            } else {
+                print(String(format: "%-8d %12.1f %12.1f %10.1f", threads, median(pp), median(tg), peakResidentMegabytes()))
+            }
         }
+    }
+
+    /// id_i = 100 + (7919·i mod 20000): ordinary vocabulary entries, the same in both engines' benchmarks.
+    static func syntheticTokens(_ count: Int) -> [Int] { (0..<count).map { 100 + ($0 * 7919) % 20_000 } }
+
+    /// Peak resident set size of this process (VmHWM), in MB.
+    static func peakResidentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        return kilobytes / 1024
     }
 
     static func median(_ values: [Double]) -> Double {

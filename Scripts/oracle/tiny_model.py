@@ -3,8 +3,8 @@
     python3 Scripts/oracle/tiny_model.py --out Tests/ModelTests/Fixtures [--seed 20240601]
 
 Writes (deterministic for a given seed):
-  tiny_llama.gguf       untied head: explicit output.weight (Q8_0), token_embd F16
-  tiny_llama_tied.gguf  tied head: no output.weight, token_embd Q8_0 (like SmolLM2's GGUF)
+  tiny_llama.gguf(.fixture)       untied head: explicit output.weight (Q8_0), token_embd F16
+  tiny_llama_tied.gguf(.fixture)  tied head: no output.weight, token_embd Q8_0 (like SmolLM2's GGUF)
   tiny_golden.json      logits for every position of two token sequences, for both files,
                         computed by llama_reference.LlamaReference from the files as written
                         (i.e. from the dequantized stored weights) in float64.
@@ -225,7 +225,10 @@ def main() -> None:
         "tokenizer_examples": [{"text": s, "ids": encode(tok, s)} for s in TOKENIZER_EXAMPLES],
     }
     write_json(os.path.join(args.out, "tiny_golden.json"), golden)
-    for p in (untied_path, tied_path, os.path.join(args.out, "tiny_golden.json")):
+    # Stored as *.gguf.fixture: generated test data, while the repository keeps every *.gguf (model weights) out.
+    for p in (untied_path, tied_path):
+        os.replace(p, p + ".fixture")
+    for p in (untied_path + ".fixture", tied_path + ".fixture", os.path.join(args.out, "tiny_golden.json")):
         print(f"{p}: {os.path.getsize(p)} bytes")
 
 

@@ -6,7 +6,7 @@ import Sampling
 /// The local engine on the tiny seeded model of `Scripts/oracle/tiny_model.py` (no network, no real model).
 @Suite struct LocalEngineTests {
     static let tinyModel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ModelTests/Fixtures/tiny_llama.gguf").path
+        .appendingPathComponent("ModelTests/Fixtures/tiny_llama.gguf.fixture").path
 
     static func engine() throws -> LocalEngine { try LocalEngine(path: tinyModel, threads: 2, contextLength: 96) }
 
@@ -41,6 +41,6 @@ import Sampling
     }
 
     @Test func modelIdentifierNamesTheFile() throws {
-        #expect(try Self.engine().modelIdentifier.hasPrefix("tiny_llama.gguf ("))
+        #expect(try Self.engine().modelIdentifier.hasPrefix("tiny_llama.gguf.fixture ("))
     }
 }

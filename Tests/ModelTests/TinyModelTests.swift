@@ -27,8 +27,8 @@ import Testing
     }
 
     static func load(_ name: String, threads: Int = 2) throws -> LlamaModel {
-        let url = try #require(Bundle.module.url(forResource: (name as NSString).deletingPathExtension,
-                                                 withExtension: "gguf", subdirectory: "Fixtures"))
+        // Committed as `<name>.fixture` (generated test data; the repository ignores *.gguf model files).
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "fixture", subdirectory: "Fixtures"))
         return try LlamaModel(file: try GGUFFile(path: url.path), pool: WorkerPool(threadCount: threads))
     }
 
