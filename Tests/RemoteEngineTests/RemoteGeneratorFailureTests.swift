@@ -73,7 +73,6 @@ struct RemoteGeneratorFailureTests {
             #expect(results.count == 1)
             #expect(server.requests.count == 2)
             #expect(elapsed >= .milliseconds(950), "waited only \(elapsed)")
-            #expect(elapsed < .seconds(5), "waited \(elapsed)")
         }
     }
 
@@ -125,7 +124,9 @@ struct RemoteGeneratorFailureTests {
 
     @Test("a response slower than the timeout: a timeout error after each attempt timed out")
     func slowResponse() async throws {
-        try await withStubServer(respond: { _, _ in .json(RemoteFixtures.completion, delay: .seconds(3)) }) { server in
+        // The server waits far longer than the client's timeout, so the outcome does not depend on how busy the
+        // machine is (no upper bound on wall-clock time is asserted).
+        try await withStubServer(respond: { _, _ in .json(RemoteFixtures.completion, delay: .seconds(60)) }) { server in
             let generator = RemoteGenerator(baseURL: server.baseURL, modelName: "tiny", timeout: .milliseconds(200),
                                             maxRetries: 1, backoff: quickBackoff)
             let clock = ContinuousClock()
@@ -136,21 +137,17 @@ struct RemoteGeneratorFailureTests {
             #expect(reason.contains("after 2 attempts"), "\(reason)")
             #expect(server.requests.count == 2)
             #expect(elapsed >= .milliseconds(400), "took only \(elapsed)")
-            #expect(elapsed < .milliseconds(2500), "took \(elapsed)")
         }
     }
 
     @Test("a body that stalls after the head also times out")
     func slowBody() async throws {
-        try await withStubServer(respond: { _, _ in .json(RemoteFixtures.completion, bodyDelay: .seconds(3)) }) { server in
+        // As above: the body stalls far longer than the timeout.
+        try await withStubServer(respond: { _, _ in .json(RemoteFixtures.completion, bodyDelay: .seconds(60)) }) { server in
             let generator = RemoteGenerator(baseURL: server.baseURL, modelName: "tiny", timeout: .milliseconds(300),
                                             maxRetries: 0)
-            let clock = ContinuousClock()
-            let start = clock.now
             let reason = remoteReason(await generate(generator))
-            let elapsed = clock.now - start
             #expect(reason.contains("timeout"), "\(reason)")
-            #expect(elapsed < .milliseconds(2500), "took \(elapsed)")
         }
     }
 
