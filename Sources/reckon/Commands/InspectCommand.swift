@@ -12,7 +12,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Array values longer than this are shown shortened.") var maxArray: Int = 8
 
     func run() throws {
-        let path = try ModelOptions.parse(model.map { ["--model", $0] } ?? []).resolvedModelPath()
+        let path = try ModelOptions.modelPath(model)
         let file = try GGUFFile(path: path)
         print("file: \(path)")
         print("GGUF version \(file.version), \(file.metadata.entries.count) metadata keys, \(file.tensors.count) tensors, alignment \(file.alignment), \(file.fileSize) bytes")

@@ -23,7 +23,10 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// The model path: `--model`, else the default model (fetched with a progress line when missing).
-    func resolvedModelPath() throws -> String {
+    func resolvedModelPath() throws -> String { try Self.modelPath(model) }
+
+    /// `model` if given (it must exist), else the default model, fetched with a progress line when missing.
+    static func modelPath(_ model: String?) throws -> String {
         if let model {
             guard FileManager.default.fileExists(atPath: model) else {
                 throw ValidationError("model file not found: \(model)")

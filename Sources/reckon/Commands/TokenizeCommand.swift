@@ -16,7 +16,7 @@ struct TokenizeCommand: ParsableCommand {
     @Argument(help: "The text to tokenize.") var text: String
 
     func run() throws {
-        let path = try ModelOptions.parse(model.map { ["--model", $0] } ?? []).resolvedModelPath()
+        let path = try ModelOptions.modelPath(model)
         let file = try GGUFFile(path: path)
         let tokenizer = try Tokenizer(vocabulary: try TokenizerVocabulary(gguf: file))
         let ids = tokenizer.encode(text, addSpecial: addSpecial, parseSpecial: !noParseSpecial)

@@ -56,8 +56,6 @@ public struct MixedArithmeticFamily: TaskFamily {
         guard let name = instance.data["operation"], let entry = Self.operations.first(where: { $0.name == name }) else {
             return .unparseable(detail: "instance has no valid data[\"operation\"]: regenerate it with this Reckon version")
         }
-        var delegated = instance
-        delegated.params["format"] = instance.params["format"] ?? "plain"
-        return ArithmeticFamily(operation: entry.operation).grade(response: response, instance: delegated)
+        return ArithmeticFamily(operation: entry.operation).grade(response: response, instance: instance)
     }
 }
