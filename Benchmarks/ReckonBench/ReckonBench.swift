@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import GGUF
 import Model
 
 /// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--prompt 128] [--generate 64] [--repeats 3]
@@ -23,6 +24,17 @@ struct ReckonBench {
             return
         }
         let modelPath = try option("--model") ?? ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path
+        if arguments.contains("--kernels") {
+            let file = try GGUFFile(path: modelPath)
+            let shapes = ["blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight",
+                          "token_embd.weight"]
+            let matrices = try shapes.compactMap { name -> WeightMatrix? in
+                guard let info = file.tensor(named: name), info.dimensions.count == 2 else { return nil }
+                return try WeightMatrix(file: file, name: name, rows: info.dimensions[1], cols: info.dimensions[0])
+            }
+            KernelBench.run(matrices: matrices)
+            return
+        }
         let threadCounts = (option("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
         let promptLength = Int(option("--prompt") ?? "128") ?? 128
         let generateLength = Int(option("--generate") ?? "64") ?? 64

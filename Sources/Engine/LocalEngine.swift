@@ -26,12 +26,14 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
     ///   - threads: kernel threads, default: every core.
     ///   - contextLength: KV-cache size in positions; default min(trained context, 4096).
     ///   - template: chat template to use instead of the one detected from the file.
+    ///   - activations: how activations enter quantised products (`.int16`: fast generation; `.float32`: the
+    ///     reference-faithful path).
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
-                template: ChatTemplate? = nil) throws(EngineError) {
+                template: ChatTemplate? = nil, activations: ActivationPrecision = .default) throws(EngineError) {
         self.path = path
         do { file = try GGUFFile(path: path) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
-        do { model = try ModelRegistry.load(file, pool: pool) } catch { throw .model(error) }
+        do { model = try ModelRegistry.load(file, pool: pool, activations: activations) } catch { throw .model(error) }
         do {
             tokenizer = try Tokenizer(vocabulary: try TokenizerVocabulary(gguf: file))
         } catch { throw .tokenizer(error) }

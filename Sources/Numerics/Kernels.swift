@@ -81,6 +81,34 @@ public enum Kernels {
         ck_gemm_f32(a, Int64(lda), Int64(m), b, Int64(ldb), Int64(n), Int64(k), c, Int64(ldc), path.code)
     }
 
+    /// Whether ``matvecInt16Blocks(_:_:cols:rows:_:_:path:)`` handles weights of `type` (Q8_0, Q4_0 and Q4_1).
+    public static func supportsInt16Blocks(_ type: GGMLType) -> Bool { ck_q16_supports(type.rawValue) != 0 }
+
+    /// Quantises `x` (`count` floats, a multiple of 32) into ``Int16Blocks`` form in `blocks`, which must hold at
+    /// least `count` elements. Every path produces identical blocks.
+    @inlinable
+    public static func quantizeInt16Blocks(_ x: UnsafePointer<Float>, count: Int, into blocks: Int16Blocks,
+                                           path: KernelPath = .automatic) {
+        precondition(count % Int16Blocks.blockSize == 0 && count <= blocks.capacity,
+                     "int16 blocks need a multiple of 32 elements within capacity \(blocks.capacity), got \(count)")
+        ck_quantize_q16(x, Int64(count), blocks.values, blocks.scales, blocks.sums, path.code)
+    }
+
+    /// y[r] = Σ dequantize(row r of W)[i] · x̃[i] for r in `rows`, where x̃ is the activation `x` in int16-block form
+    /// (`cols` elements) and the per-block sums are exact integers. `y` is indexed by absolute row number.
+    /// Only for types where ``supportsInt16Blocks(_:)`` is true.
+    @inlinable
+    public static func matvecInt16Blocks(_ type: GGMLType, _ w: UnsafeRawPointer, cols: Int, rows: Range<Int>,
+                                         _ x: Int16Blocks, _ y: UnsafeMutablePointer<Float>,
+                                         path: KernelPath = .automatic) {
+        checkCount(type, cols)
+        precondition(rows.lowerBound >= 0 && cols <= x.capacity, "invalid int16-block matvec shape")
+        let handled = ck_matvec_q16(type.rawValue, w, Int64(type.rowByteCount(elements: cols)), Int64(cols),
+                                    Int64(rows.lowerBound), Int64(rows.upperBound), x.values, x.scales, x.sums, y,
+                                    path.code)
+        precondition(handled != 0, "\(type) has no int16-block kernel; check supportsInt16Blocks first")
+    }
+
     /// y[i] += alpha · x[i] for i < count.
     @inlinable
     public static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,

@@ -75,6 +75,27 @@ struct RealModelTests {
         print("real-model last-position logits, max |Δ| / max |logit| per prompt: \(report.joined(separator: ", "))")
     }
 
+    /// The fast generation path (int16 activation blocks in every single-token product) against the float64 oracle:
+    /// the prompt is fed one token at a time, so every product of every position takes the integer kernels.
+    @Test func tokenByTokenFastPathLogitsMatchOracle() throws {
+        let golden = try Self.decode(LogitsGolden.self, "logits_golden")
+        let engine = try Self.engine()
+        #expect((engine.model as? LlamaModel)?.activations == .int16)
+        var report: [String] = []
+        for prompt in golden.prompts {
+            let data = try Data(contentsOf: Self.fixture((prompt.logits_file as NSString).deletingPathExtension, "f32"))
+            let expected = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+            let cache = engine.model.makeCache(capacity: 256)
+            var logits: [Float] = []
+            for token in prompt.prompt_tokens { logits = try engine.model.forward([token], cache: cache, logits: .last)[0] }
+            let error = TinyModelTests.relativeError(logits, expected)
+            report.append(String(format: "%.2e", error))
+            #expect(error < 1e-3, "\(prompt.prompt.debugDescription): max relative error \(error)")
+            #expect(logits.indices.max { logits[$0] < logits[$1] } == prompt.top5.first)
+        }
+        print("real-model int16 fast path, token by token, max |Δ| / max |logit| per prompt: \(report.joined(separator: ", "))")
+    }
+
     @Test func greedyContinuationsMatchOracle() throws {
         let golden = try Self.decode(GreedyGolden.self, "greedy_golden")
         #expect(golden.results.count >= 4)

@@ -26,10 +26,11 @@ import Testing
         return try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
     }
 
-    static func load(_ name: String, threads: Int = 2) throws -> LlamaModel {
+    static func load(_ name: String, threads: Int = 2, activations: ActivationPrecision = .default) throws -> LlamaModel {
         // Committed as `<name>.fixture` (generated test data; the repository ignores *.gguf model files).
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "fixture", subdirectory: "Fixtures"))
-        return try LlamaModel(file: try GGUFFile(path: url.path), pool: WorkerPool(threadCount: threads))
+        return try LlamaModel(file: try GGUFFile(path: url.path), pool: WorkerPool(threadCount: threads),
+                              activations: activations)
     }
 
     /// max |a − b| / max |b|, the relative error used throughout the model tests.
@@ -61,9 +62,10 @@ import Testing
         }
     }
 
+    /// With fp32 activations, token-by-token decoding is the batched pass up to summation order.
     @Test func incrementalDecodingEqualsRecompute() throws {
         let entry = try Self.golden().models[0]
-        let model = try Self.load(entry.file)
+        let model = try Self.load(entry.file, activations: .float32)
         for sequence in entry.sequences {
             let full = try model.forward(sequence.tokens, cache: model.makeCache(capacity: 64), logits: .all)
             let cache = model.makeCache(capacity: 64)
@@ -76,9 +78,26 @@ import Testing
         }
     }
 
+    /// The fast path (int16 activation blocks for single-token products), fed token by token, against the oracle.
+    @Test func incrementalFastPathMatchesOracle() throws {
+        for entry in try Self.golden().models {
+            let model = try Self.load(entry.file, activations: .int16)
+            let vocabulary = model.shape.vocabularySize
+            for sequence in entry.sequences {
+                let cache = model.makeCache(capacity: 64)
+                for (position, token) in sequence.tokens.enumerated() {
+                    let step = try model.forward([token], cache: cache, logits: .last)[0]
+                    let expected = Array(sequence.logits[position * vocabulary..<(position + 1) * vocabulary])
+                    let error = Self.relativeError(step, expected)
+                    #expect(error < 1e-3, "\(entry.file) \(sequence.name) position \(position): \(error)")
+                }
+            }
+        }
+    }
+
     @Test func splitPrefillAndForkedCacheAgree() throws {
         let entry = try Self.golden().models[1]
-        let model = try Self.load(entry.file)
+        let model = try Self.load(entry.file, activations: .float32)
         let tokens = entry.sequences.max { $0.tokens.count < $1.tokens.count }!.tokens
         let full = try model.forward(tokens, cache: model.makeCache(capacity: 64), logits: .all)
         let cache = model.makeCache(capacity: 64)

@@ -35,6 +35,18 @@ float ck_dot_f32(const float *a, const float *b, int64_t n, int path);
 void ck_gemm_f32(const float *a, int64_t lda, int64_t m, const float *b, int64_t ldb, int64_t n, int64_t k,
                  float *c, int64_t ldc, int path);
 
+/// Whether ck_matvec_q16 handles weights of `type` (Q8_0, Q4_0, Q4_1).
+int ck_q16_supports(uint32_t type);
+
+/// Quantises n floats (n % 32 == 0) to 16-bit blocks of 32: d[b] = amax_b / 32767, q[i] = round(x[i] · 32767 / amax_b)
+/// (ties to even), s[b] = d[b] · Σ_{i in b} q[i]. Every path produces identical q, d and s.
+void ck_quantize_q16(const float *x, int64_t n, int16_t *q, float *d, float *s, int path);
+
+/// y[r] = Σ dequant(row r)[i] · d[i/32] · q[i] for row_begin <= r < row_end, with exact integer block sums.
+/// Returns 0 (and writes nothing) when `type` is not supported (see ck_q16_supports), else 1.
+int ck_matvec_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t row_begin, int64_t row_end,
+                  const int16_t *q, const float *d, const float *s, float *y, int path);
+
 /// y[i] += alpha * x[i].
 void ck_axpy(float alpha, const float *x, float *y, int64_t n, int path);
 

@@ -25,7 +25,8 @@ extension LlamaModel {
             }
             pool.run([MatrixProduct(layer.query, input: buffers.normed, output: buffers.q),
                       MatrixProduct(layer.key, input: buffers.normed, output: buffers.k),
-                      MatrixProduct(layer.value, input: buffers.normed, output: buffers.v)], batch: batch)
+                      MatrixProduct(layer.value, input: buffers.normed, output: buffers.v)],
+                     batch: batch, activations: activations)
             let keys = cache.keys(layer: index), values = cache.values(layer: index)
             for b in 0..<batch {
                 rope.apply(buffers.q + b * dim, heads: h.heads, headDimension: h.headDimension,
@@ -36,7 +37,8 @@ extension LlamaModel {
                 (values + (start + b) * kvDim).update(from: buffers.v + b * kvDim, count: kvDim)
             }
             attention(buffers: buffers, cache: cache, layer: index, start: start, batch: batch)
-            pool.run([MatrixProduct(layer.attentionOutput, input: buffers.attended, output: buffers.normed)], batch: batch)
+            pool.run([MatrixProduct(layer.attentionOutput, input: buffers.attended, output: buffers.normed)],
+                     batch: batch, activations: activations)
             for i in 0..<batch * dim { buffers.x[i] += buffers.normed[i] }
 
             for b in 0..<batch {
@@ -44,9 +46,11 @@ extension LlamaModel {
                         into: buffers.normed + b * dim, count: dim)
             }
             pool.run([MatrixProduct(layer.gate, input: buffers.normed, output: buffers.gate),
-                      MatrixProduct(layer.up, input: buffers.normed, output: buffers.up)], batch: batch)
+                      MatrixProduct(layer.up, input: buffers.normed, output: buffers.up)],
+                     batch: batch, activations: activations)
             swiGLU(gate: buffers.gate, up: buffers.up, count: batch * ffn)
-            pool.run([MatrixProduct(layer.down, input: buffers.gate, output: buffers.normed)], batch: batch)
+            pool.run([MatrixProduct(layer.down, input: buffers.gate, output: buffers.normed)],
+                     batch: batch, activations: activations)
             for i in 0..<batch * dim { buffers.x[i] += buffers.normed[i] }
         }
         cache.advance(by: batch)
@@ -65,7 +69,7 @@ extension LlamaModel {
         for (row, b) in selected.enumerated() {
             rmsNorm(buffers.x + b * dim, weight: outputNorm, epsilon: h.rmsEpsilon, into: finals + row * dim, count: dim)
         }
-        pool.run([MatrixProduct(output, input: finals, output: out)], batch: selected.count)
+        pool.run([MatrixProduct(output, input: finals, output: out)], batch: selected.count, activations: activations)
         return (0..<selected.count).map { Array(UnsafeBufferPointer(start: out + $0 * vocabulary, count: vocabulary)) }
     }
 

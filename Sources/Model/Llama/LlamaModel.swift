@@ -11,13 +11,15 @@ public final class LlamaModel: LanguageModel, @unchecked Sendable {
     public let shape: ModelShape
     let file: GGUFFile
     let pool: WorkerPool
+    /// How activations enter the products with quantised weights.
+    public let activations: ActivationPrecision
     let tokenEmbedding: WeightMatrix
     let outputNorm: [Float]
     let output: WeightMatrix
     let layers: [LlamaLayer]
     let rope: RotaryEmbedding
 
-    public init(file: GGUFFile, pool: WorkerPool) throws(ModelError) {
+    public init(file: GGUFFile, pool: WorkerPool, activations: ActivationPrecision = .default) throws(ModelError) {
         let embeddingInfo = file.tensor(named: "token_embd.weight")
         let h = try LlamaHyperparameters(
             metadata: file.metadata,
@@ -25,6 +27,7 @@ public final class LlamaModel: LanguageModel, @unchecked Sendable {
         hyper = h
         self.file = file
         self.pool = pool
+        self.activations = activations
         tokenEmbedding = try WeightMatrix(
             file: file, name: "token_embd.weight", rows: h.vocabularySize, cols: h.embeddingLength)
         outputNorm = try loadVector(file, "output_norm.weight", count: h.embeddingLength)

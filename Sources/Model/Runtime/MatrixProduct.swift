@@ -18,11 +18,16 @@ public struct MatrixProduct: @unchecked Sendable {
     /// Computes rows `rows` of the product for all `batch` vectors. For a batch of one it streams the stored rows
     /// through the fused dequantize-and-dot kernel; for larger batches it dequantizes a tile of rows once into
     /// `scratch` and reuses it for every vector (prefill).
-    func compute(rows: Range<Int>, batch: Int, scratch: UnsafeMutablePointer<Float>) {
+    /// With `quantizedInput` (the input in int16-block form, batch of one), the integer kernel is used.
+    func compute(rows: Range<Int>, batch: Int, scratch: UnsafeMutablePointer<Float>, quantizedInput: Int16Blocks?) {
         let cols = matrix.cols
         let outRows = matrix.rows
         if batch == 1 {
-            Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input, output)
+            if let quantizedInput {
+                Kernels.matvecInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInput, output)
+            } else {
+                Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input, output)
+            }
             return
         }
         var r = rows.lowerBound
@@ -41,7 +46,24 @@ public struct MatrixProduct: @unchecked Sendable {
 extension WorkerPool {
     /// Runs several independent matrix products (for example Q, K and V) as one parallel region, splitting their
     /// concatenated rows into chunks of whole tiles.
-    func run(_ products: [MatrixProduct], batch: Int) {
+    /// With `activations == .int16` and a batch of one, each distinct input is quantised once to int16 blocks and
+    /// products whose weight type has an integer kernel use it.
+    func run(_ products: [MatrixProduct], batch: Int, activations: ActivationPrecision) {
+        var quantized: [Int16Blocks?] = Array(repeating: nil, count: products.count)
+        if batch == 1 && activations == .int16 {
+            var byInput: [UnsafePointer<Float>: Int16Blocks] = [:]
+            for (index, product) in products.enumerated() where Kernels.supportsInt16Blocks(product.matrix.type) {
+                if let blocks = byInput[product.input] {
+                    quantized[index] = blocks
+                    continue
+                }
+                let blocks = Int16Blocks(capacity: product.matrix.cols)
+                Kernels.quantizeInt16Blocks(product.input, count: product.matrix.cols, into: blocks)
+                byInput[product.input] = blocks
+                quantized[index] = blocks
+            }
+        }
+        let inputs = quantized
         let maxCols = products.map(\.matrix.cols).max() ?? 0
         let rowsPerChunk = batch == 1 ? 64 : MatrixProduct.tileRows * 2
         var pieces: [(product: Int, rows: Range<Int>)] = []
@@ -59,7 +81,8 @@ extension WorkerPool {
             let piece = plan[chunk]
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, scratchCount))
             defer { scratch.deallocate() }
-            products[piece.product].compute(rows: piece.rows, batch: batch, scratch: scratch)
+            products[piece.product].compute(rows: piece.rows, batch: batch, scratch: scratch,
+                                            quantizedInput: inputs[piece.product])
         }
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Model
+import Numerics
+
+/// `reckon-bench --kernels`: GFLOP/s of one matrix-vector product per weight matrix shape of the model, on one
+/// thread, for the fp32-activation kernel and the int16-block kernel (activation quantisation included).
+enum KernelBench {
+    static func run(matrices: [WeightMatrix]) {
+        print(String(format: "%-28@ %-6@ %12@ %14@ %8@", "matrix" as NSString, "type" as NSString,
+                     "fp32 GFLOP/s" as NSString, "int16 GFLOP/s" as NSString, "speedup" as NSString))
+        for matrix in matrices {
+            let x = UnsafeMutablePointer<Float>.allocate(capacity: matrix.cols)
+            let y = UnsafeMutablePointer<Float>.allocate(capacity: matrix.rows)
+            let blocks = Int16Blocks(capacity: matrix.cols)
+            defer { x.deallocate(); y.deallocate() }
+            for i in 0..<matrix.cols { x[i] = Float(sin(Double(i) * 0.37)) }
+            let flops = 2.0 * Double(matrix.rows * matrix.cols)
+            let fp32 = bestRate(flops: flops) {
+                Kernels.matvec(matrix.type, matrix.base, cols: matrix.cols, rows: 0..<matrix.rows, x, y)
+            }
+            var int16 = Double.nan
+            if Kernels.supportsInt16Blocks(matrix.type) {
+                int16 = bestRate(flops: flops) {
+                    Kernels.quantizeInt16Blocks(x, count: matrix.cols, into: blocks)
+                    Kernels.matvecInt16Blocks(matrix.type, matrix.base, cols: matrix.cols, rows: 0..<matrix.rows,
+                                              blocks, y)
+                }
+            }
+            print(String(format: "%-28@ %-6@ %12.1f %14.1f %8.2f", "\(matrix.name) \(matrix.rows)x\(matrix.cols)" as NSString,
+                         "\(matrix.type)" as NSString, fp32, int16, int16 / fp32))
+        }
+    }
+
+    /// Best of several timed batches, in GFLOP/s.
+    static func bestRate(flops: Double, _ body: () -> Void) -> Double {
+        var best = 0.0
+        for _ in 0..<7 {
+            let repeats = 20
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<repeats { body() }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            best = max(best, flops * Double(repeats) / seconds / 1e9)
+        }
+        return best
+    }
+}
