@@ -1,10 +1,22 @@
 import Foundation
+import GGUF
 import Model
 import Numerics
 
 /// `reckon-bench --kernels`: GFLOP/s of one matrix-vector product per weight matrix shape of the model, on one
 /// thread, for the fp32-activation kernel and the int16-block kernel (activation quantisation included).
 enum KernelBench {
+    static func run(modelPath: String) throws {
+        let file = try GGUFFile(path: modelPath)
+        let names = ["blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight",
+                     "token_embd.weight"]
+        let matrices = try names.compactMap { name -> WeightMatrix? in
+            guard let info = file.tensor(named: name), info.dimensions.count == 2 else { return nil }
+            return try WeightMatrix(file: file, name: name, rows: info.dimensions[1], cols: info.dimensions[0])
+        }
+        run(matrices: matrices)
+    }
+
     static func run(matrices: [WeightMatrix]) {
         print(String(format: "%-28@ %-6@ %12@ %14@ %8@", "matrix" as NSString, "type" as NSString,
                      "fp32 GFLOP/s" as NSString, "int16 GFLOP/s" as NSString, "speedup" as NSString))

@@ -3,13 +3,22 @@ import Foundation
 import GGUF
 import Model
 
-/// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--prompt 128] [--generate 64] [--repeats 3]
-/// [--format json] [--print-model-path]`
+/// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--repeats 3] [--shared 1,4,8,16,32]
+/// [--activations int16|float32] [--format json] [--kernels] [--print-model-path]`
 ///
-/// Prints prompt-processing (pp) and generation (tg) tokens/s of the default model (or `--model`) for each thread
-/// count, as medians over repeats, and the peak resident memory. Before timing, it checks that incremental decoding
-/// reproduces the batched forward pass (greedy tokens equal). `--format json` prints one object per thread count
-/// (used by Benchmarks/compare-llamacpp).
+/// For each thread count, on the default model (or `--model`), with a 1024-position context:
+/// - pp128, pp512: prompt tokens/s of one batched forward pass over a fresh cache;
+/// - tg128: generated tokens/s, one token per forward pass after an 8-token prompt;
+/// - ttft_ms: time to first token, a 128-token prompt processed and its first token picked;
+/// - rss_mb: peak resident memory after those (before the shared-prefix runs);
+/// - shared N: one 128-token prompt, then N sequences × 128 tokens decoded together (one batched step per token,
+///   prompt keys and values shared), total generated tokens/s, prefill included;
+/// - tg_bound: the generation speed if the weights were streamed from memory once per token at the measured read
+///   bandwidth (`read_gbps`, `weights_mb`).
+/// Figures are medians over `--repeats`. Before timing it checks that the fast paths give the reference path's
+/// greedy tokens and that batched decoding is batch-invariant; it exits 1 if not. Token ids are synthetic and the
+/// same as Benchmarks/llamacpp/peer_bench.py's, so both engines do the same work. `--format json` prints one object
+/// per thread count (read by Benchmarks/compare-llamacpp); `--kernels` prints single-kernel GFLOP/s instead.
 @main
 struct ReckonBench {
     static func main() throws {
@@ -25,57 +34,55 @@ struct ReckonBench {
         }
         let modelPath = try option("--model") ?? ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path
         if arguments.contains("--kernels") {
-            let file = try GGUFFile(path: modelPath)
-            let shapes = ["blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight",
-                          "token_embd.weight"]
-            let matrices = try shapes.compactMap { name -> WeightMatrix? in
-                guard let info = file.tensor(named: name), info.dimensions.count == 2 else { return nil }
-                return try WeightMatrix(file: file, name: name, rows: info.dimensions[1], cols: info.dimensions[0])
-            }
-            KernelBench.run(matrices: matrices)
+            try KernelBench.run(modelPath: modelPath)
             return
         }
         let threadCounts = (option("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
-        let promptLength = Int(option("--prompt") ?? "128") ?? 128
-        let generateLength = Int(option("--generate") ?? "64") ?? 64
-        let repeats = Int(option("--repeats") ?? "3") ?? 3
+        let repeats = max(1, Int(option("--repeats") ?? "3") ?? 3)
+        let shared = (option("--shared") ?? "1,4,8,16,32").split(separator: ",").compactMap { Int($0) }
         let json = option("--format") == "json"
-
-        if !json {
-            print("model: \(modelPath)")
-            print(String(format: "%-8@ %12@ %12@ %10@", "threads" as NSString, "pp\(promptLength) t/s" as NSString,
-                         "tg\(generateLength) t/s" as NSString, "peak MB" as NSString))
+        guard let activations = ActivationPrecision(rawValue: option("--activations") ?? "int16") else {
+            FileHandle.standardError.write(Data("--activations takes int16 or float32\n".utf8))
+            exit(2)
         }
+        let weightBytes = try GGUFFile(path: modelPath).tensors.reduce(0) { $0 + $1.byteCount }
+
+        if !json { print("model: \(modelPath)  activations: \(activations.rawValue)") }
         for threads in threadCounts {
-            let capacity = max(promptLength, 8 + generateLength) + 8
-            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: capacity)
-            try checkIncrementalMatchesBatched(engine.model)
-            var pp: [Double] = [], tg: [Double] = []
+            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: 1024, activations: activations)
+            try CorrectnessCheck.run(engine.model, path: modelPath, threads: threads)
+            let workloads = Workloads(model: engine.model)
+            var figures: [String: [Double]] = [:]
             for _ in 0..<repeats {
-                // The same synthetic ids as Benchmarks/llamacpp/peer_bench.py, so both engines do the same work.
-                var cache = engine.model.makeCache(capacity: capacity)
-                var start = Date()
-                _ = try engine.model.forward(syntheticTokens(promptLength), cache: cache, logits: .last)
-                pp.append(Double(promptLength) / Date().timeIntervalSince(start))
-                cache = engine.model.makeCache(capacity: capacity)
-                _ = try engine.model.forward(syntheticTokens(8), cache: cache, logits: .last)
-                start = Date()
-                for token in syntheticTokens(generateLength) {
-                    _ = try engine.model.forward([token], cache: cache, logits: .last)
-                }
-                tg.append(Double(generateLength) / Date().timeIntervalSince(start))
+                figures["pp128", default: []].append(try workloads.promptProcessing(128))
+                figures["pp512", default: []].append(try workloads.promptProcessing(512))
+                figures["tg128", default: []].append(try workloads.generation(128))
+                figures["ttft_ms", default: []].append(try workloads.timeToFirstToken(128) * 1000)
             }
+            let rss = peakResidentMegabytes()
+            var sharedFigures: [(Int, Double)] = []
+            for n in shared {
+                sharedFigures.append((n, median(try (0..<repeats).map { _ in try workloads.sharedPrefix(sequences: n) })))
+            }
+            let bandwidth = ReadBandwidth.measure(threads: threads)
+            let bound = bandwidth * 1e9 / Double(weightBytes)
+            let medians = figures.mapValues(median)
             if json {
-                print(String(format: "{\"engine\": \"reckon\", \"threads\": %d, \"pp\": %.3f, \"tg\": %.3f, \"rss_mb\": %.1f}",
-                             threads, median(pp), median(tg), peakResidentMegabytes()))
+                let sharedJSON = sharedFigures.map { String(format: "\"%d\": %.3f", $0.0, $0.1) }.joined(separator: ", ")
+                print(String(format: "{\"engine\": \"reckon\", \"threads\": %d, \"activations\": \"%@\", \"pp128\": %.3f, "
+                             + "\"pp512\": %.3f, \"tg128\": %.3f, \"ttft_ms\": %.3f, \"rss_mb\": %.1f, \"shared\": {%@}, "
+                             + "\"tg_bound\": %.1f, \"read_gbps\": %.2f, \"weights_mb\": %.1f}",
+                             threads, activations.rawValue, medians["pp128"]!, medians["pp512"]!, medians["tg128"]!,
+                             medians["ttft_ms"]!, rss, sharedJSON, bound, bandwidth, Double(weightBytes) / 1e6))
             } else {
-                print(String(format: "%-8d %12.1f %12.1f %10.1f", threads, median(pp), median(tg), peakResidentMegabytes()))
+                print(String(format: "threads %d: pp128 %.1f t/s, pp512 %.1f t/s, tg128 %.1f t/s, ttft %.1f ms, peak %.1f MB",
+                             threads, medians["pp128"]!, medians["pp512"]!, medians["tg128"]!, medians["ttft_ms"]!, rss))
+                for (n, value) in sharedFigures { print(String(format: "  shared prefix, %2d sequences: %7.1f t/s", n, value)) }
+                print(String(format: "  tg bound: %.1f t/s (%.1f MB of weights per token at %.2f GB/s read)",
+                             bound, Double(weightBytes) / 1e6, bandwidth))
             }
         }
     }
-
-    /// id_i = 100 + (7919·i mod 20000): ordinary vocabulary entries, the same in both engines' benchmarks.
-    static func syntheticTokens(_ count: Int) -> [Int] { (0..<count).map { 100 + ($0 * 7919) % 20_000 } }
 
     /// Peak resident set size of this process (VmHWM), in MB.
     static func peakResidentMegabytes() -> Double {
@@ -88,31 +95,5 @@ struct ReckonBench {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted[sorted.count / 2]
-    }
-
-    /// Greedy continuation from one batched prefill equals the one from token-by-token prefill.
-    static func checkIncrementalMatchesBatched(_ model: any LanguageModel) throws {
-        let prompt = [504, 3458, 282, 4649, 314]
-        func greedy(batched: Bool) throws -> [Int] {
-            let cache = model.makeCache(capacity: 64)
-            var logits: [Float] = []
-            if batched {
-                logits = try model.forward(prompt, cache: cache, logits: .last)[0]
-            } else {
-                for token in prompt { logits = try model.forward([token], cache: cache, logits: .last)[0] }
-            }
-            var out: [Int] = []
-            for _ in 0..<8 {
-                let next = logits.indices.max { logits[$0] < logits[$1] }!
-                out.append(next)
-                logits = try model.forward([next], cache: cache, logits: .last)[0]
-            }
-            return out
-        }
-        let a = try greedy(batched: true), b = try greedy(batched: false)
-        guard a == b else {
-            FileHandle.standardError.write(Data("correctness check FAILED: batched \(a) vs incremental \(b)\n".utf8))
-            exit(1)
-        }
     }
 }

@@ -219,6 +219,69 @@ CK_AVX2 static void matvec8_q8_0_q16(const uint8_t *w, int64_t row_bytes, int64_
     _mm256_storeu_ps(y + r0, acc);
 }
 
+/// Eight rows (r0…r0+7) of a Q4_1/Q8_0 matrix against `nvec` activation vectors. The rows are decoded once into
+/// int16 blocks in L1-sized scratch (per block: 8 rows × 32 weights, then their scales as 8-lane vectors), then every
+/// vector runs the same float operations, in the same order, as the single-vector 8-row kernels above (the integer
+/// block sums are exact whatever their grouping), so a vector's result does not depend on `nvec`: batch-invariant.
+/// Returns 0 without writing when `blocks` exceeds the scratch.
+enum { MULTI_MAX_BLOCKS = 128 };
+
+CK_AVX2 static int matmul8_q16(uint32_t type, const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0,
+                               int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s,
+                               float *const *y) {
+    if (blocks > MULTI_MAX_BLOCKS) return 0;
+    static _Thread_local int16_t weights[MULTI_MAX_BLOCKS * 8 * 32] __attribute__((aligned(32)));
+    static _Thread_local float scales[MULTI_MAX_BLOCKS * 8] __attribute__((aligned(32)));
+    static _Thread_local float minimums[MULTI_MAX_BLOCKS * 8] __attribute__((aligned(32)));
+    const __m256i vindex = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32((int)row_bytes));
+    const __m128i mask = _mm_set1_epi8(0x0F);
+    const int is_q4_1 = type == CK_Q4_1;
+    const int64_t block_bytes = is_q4_1 ? 20 : 34;
+    const uint8_t *p = w + r0 * row_bytes;
+    for (int64_t k = 0; k < 8; k++)
+        for (int64_t off = 0; off < row_bytes; off += 64)
+            _mm_prefetch((const char *)(p + (CK_PREFETCH_ROWS + k) * row_bytes + off), _MM_HINT_T0);
+    for (int64_t b = 0; b < blocks; b++, p += block_bytes) {
+        int16_t *wb = weights + b * 256;
+        for (int k = 0; k < 8; k++) {
+            const uint8_t *pk = p + k * row_bytes;
+            __m256i w0, w1;
+            if (is_q4_1) {
+                const __m128i raw = _mm_loadu_si128((const __m128i *)(pk + 4));
+                w0 = _mm256_cvtepu8_epi16(_mm_and_si128(raw, mask));
+                w1 = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), mask));
+            } else {
+                w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 2)));
+                w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 18)));
+            }
+            _mm256_store_si256((__m256i *)(wb + 32 * k), w0);
+            _mm256_store_si256((__m256i *)(wb + 32 * k + 16), w1);
+        }
+        const __m256i words = gather_words(p, vindex);
+        _mm256_store_ps(scales + 8 * b, low_halves_to_ps(words));
+        if (is_q4_1) _mm256_store_ps(minimums + 8 * b, high_halves_to_ps(words));
+    }
+    for (int64_t v = 0; v < nvec; v++) {
+        const int16_t *qv = q[v];
+        const float *dv = d[v], *sv = s[v];
+        __m256 acc = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
+        for (int64_t b = 0; b < blocks; b++) {
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b));
+            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b + 16));
+            const int16_t *wb = weights + b * 256;
+#define ROW_SUM(k) _mm256_add_epi32(_mm256_madd_epi16(_mm256_load_si256((const __m256i *)(wb + 32 * (k))), x0), \
+                                    _mm256_madd_epi16(_mm256_load_si256((const __m256i *)(wb + 32 * (k) + 16)), x1))
+            const __m256i sums = reduce8(ROW_SUM(0), ROW_SUM(1), ROW_SUM(2), ROW_SUM(3), ROW_SUM(4), ROW_SUM(5),
+                                         ROW_SUM(6), ROW_SUM(7));
+#undef ROW_SUM
+            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_mul_ps(_mm256_load_ps(scales + 8 * b), _mm256_set1_ps(dv[b])), acc);
+            if (is_q4_1) mins = _mm256_fmadd_ps(_mm256_load_ps(minimums + 8 * b), _mm256_set1_ps(sv[b]), mins);
+        }
+        _mm256_storeu_ps(y[v] + r0, is_q4_1 ? _mm256_add_ps(acc, mins) : acc);
+    }
+    return 1;
+}
+
 CK_AVX2 static void matvec_q4_1_q16(const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0, int64_t r1,
                                     const int16_t *q, const float *d, const float *s, float *y) {
     const __m128i mask = _mm_set1_epi8(0x0F);
@@ -284,6 +347,20 @@ CK_AVX2 static void matvec_q8_0_q16(const uint8_t *w, int64_t row_bytes, int64_t
 #endif
 
 // MARK: dispatch
+
+void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
+                   const int16_t *const *q, const float *const *d, const float *const *s, float *const *y, int path) {
+    const uint8_t *base = (const uint8_t *)w;
+    int64_t r = r0;
+#ifdef CK_HAVE_X86
+    if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c() && (type == CK_Q4_1 || type == CK_Q8_0) &&
+        row_bytes * 8 <= INT32_MAX) {
+        for (; r + 8 <= r1; r += 8)
+            if (!matmul8_q16(type, base, row_bytes, cols / 32, r, nvec, q, d, s, y)) break;
+    }
+#endif
+    for (int64_t v = 0; v < nvec; v++) ck_matvec_q16(type, w, row_bytes, cols, r, r1, q[v], d[v], s[v], y[v], path);
+}
 
 void ck_quantize_q16(const float *x, int64_t n, int16_t *q, float *d, float *s, int path) {
 #ifdef CK_HAVE_X86

@@ -75,25 +75,21 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let prompt = try prefill(request)
-        return try continueSample(request, seed: request.sampling.seed, prompt: prompt, cache: prompt.cache, onText: onText)
+        return try decode(request, seeds: [request.sampling.seed], prompt: prompt, onText: onText)[0]
     }
 
     public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
         try generateSamples(request, seeds: seeds)
     }
 
-    /// The synchronous body of `generate(_:seeds:)`: one prefill, then one sample per seed from a copy of its cache.
+    /// The synchronous body of `generate(_:seeds:)`: one prefill, then all samples decoded together, one batched
+    /// forward step per token, each sample's cache sharing the prompt's keys and values (no copies). Each sample
+    /// equals what `generate` gives for its seed alone: the batched step is batch-invariant.
     public func generateSamples(_ request: GenerationRequest, seeds: [UInt64]) throws(EngineError) -> [GenerationResult] {
         lock.lock()
         defer { lock.unlock() }
         guard !seeds.isEmpty else { return [] }
-        let prompt = try prefill(request)
-        var results: [GenerationResult] = []
-        for (index, seed) in seeds.enumerated() {
-            let cache = index == seeds.count - 1 ? prompt.cache : prompt.cache.copy()
-            results.append(try continueSample(request, seed: seed, prompt: prompt, cache: cache, onText: { _ in }))
-        }
-        return results
+        return try decode(request, seeds: seeds, prompt: try prefill(request), onText: { _ in })
     }
 
     /// A processed prompt: its tokens, the cache holding them, and the logits of its last position.
@@ -111,56 +107,45 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
         guard promptTokens.count < contextLength else {
             throw .model(.contextFull(needed: promptTokens.count + 1, capacity: contextLength))
         }
-        let cache = model.makeCache(capacity: contextLength)
+        // Sized to the prompt: sequences continue in caches of their own that share it.
+        let cache = model.makeCache(capacity: promptTokens.count)
         do {
             return Prefill(tokens: promptTokens, cache: cache,
                            logits: try model.forward(promptTokens, cache: cache, logits: .last)[0])
         } catch { throw .model(error) }
     }
 
-    /// Samples one continuation from a prefilled prompt; `cache` holds the prompt and is extended in place.
-    private func continueSample(_ request: GenerationRequest, seed: UInt64, prompt: Prefill, cache: KVCache,
-                                onText: @Sendable (String) -> Void) throws(EngineError) -> GenerationResult {
-        var parameters = request.sampling
-        parameters.seed = seed
-        var sampler: Sampler
-        do { sampler = try Sampler(parameters) } catch { throw .sampling(error) }
-        let promptTokens = prompt.tokens
-        var logits = prompt.logits
-
-        var generated: [Int] = []
-        var logProbabilities: [Double] = []
-        var detokenizer = StreamingDetokenizer(tokenizer: tokenizer)
-        var stops = StopStringMatcher(stops: request.stop)
-        var finish = FinishReason.length
-        let endTokens = tokenizer.endOfTurnIDs
-        var history = promptTokens
-        while generated.count < request.maxTokens {
-            let next: Int
-            do { next = try sampler.sample(logits: logits, history: history) } catch { throw .sampling(error) }
-            if endTokens.contains(next) {
-                finish = .endOfSequence
-                break
-            }
-            generated.append(next)
-            history.append(next)
-            logProbabilities.append(LogProbability.of(next, logits: logits))
-            let (visible, stopped) = stops.append(detokenizer.append(next))
-            if !visible.isEmpty { onText(visible) }
-            if stopped {
-                finish = .stop
-                break
-            }
-            guard generated.count < request.maxTokens, cache.count < contextLength else { break }
-            do { logits = try model.forward([next], cache: cache, logits: .last)[0] } catch { throw .model(error) }
+    /// Samples one continuation per seed from a prefilled prompt. Sequences still running advance together in one
+    /// batched forward step per token; `onText` streams the first sequence's text.
+    private func decode(_ request: GenerationRequest, seeds: [UInt64], prompt: Prefill,
+                        onText: @Sendable (String) -> Void) throws(EngineError) -> [GenerationResult] {
+        let room = min(request.maxTokens, contextLength - prompt.tokens.count)
+        let caches = seeds.map { _ in KVCache(sharing: prompt.cache, capacity: prompt.tokens.count + room) }
+        var decoders: [SequenceDecoder] = []
+        for seed in seeds {
+            decoders.append(try SequenceDecoder(request: request, seed: seed, promptTokens: prompt.tokens,
+                                                tokenizer: tokenizer))
         }
-        if finish != .stop {
-            let (visible, stopped) = stops.append(detokenizer.flush())
-            if stopped { finish = .stop }
-            let rest = visible + (stopped ? "" : stops.flush())
-            if !rest.isEmpty { onText(rest) }
+        var logits = Array(repeating: prompt.logits, count: seeds.count)
+        var active = Array(seeds.indices)
+        while !active.isEmpty {
+            var next: [(sequence: Int, token: Int)] = []
+            for sequence in active {
+                let canContinue = caches[sequence].count < caches[sequence].capacity
+                let stream: (String) -> Void = sequence == 0 ? { onText($0) } : { _ in }
+                if let token = try decoders[sequence].step(logits: logits[sequence], canContinue: canContinue,
+                                                           onText: stream) {
+                    next.append((sequence, token))
+                }
+            }
+            active = next.map(\.sequence)
+            guard !next.isEmpty else { break }
+            let stepLogits: [[Float]]
+            do {
+                stepLogits = try model.forward(decoding: next.map(\.token), caches: next.map { caches[$0.sequence] })
+            } catch { throw .model(error) }
+            for (row, entry) in next.enumerated() { logits[entry.sequence] = stepLogits[row] }
         }
-        return GenerationResult(promptTokens: promptTokens, tokens: generated, text: stops.text,
-                                finishReason: finish, tokenLogProbabilities: logProbabilities)
+        return decoders.indices.map { decoders[$0].result() }
     }
 }

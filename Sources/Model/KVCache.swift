@@ -1,51 +1,121 @@
 /// Keys and values of every layer for the positions processed so far, in fp32.
 ///
-/// Layout: for each layer, `capacity` rows of `kvDimension` floats for keys, then the same for values. Position `p`
-/// of the sequence is row `p`. `count` positions are filled; `forward` appends after them.
+/// A cache may share a read-only prefix with other caches: one created with ``init(sharing:capacity:)`` reads
+/// positions `0..<prefixCount` from its `prefix` cache (never copying or writing them) and stores only the positions
+/// after them. N samples of one prompt therefore hold the prompt's keys and values once.
+///
+/// Own storage layout: for each layer, `capacity − prefixCount` rows of `kvDimension` floats for keys, then the
+/// same for values; position `p` lives in row `p − prefixCount`. `count` positions are filled; `forward` appends.
+/// A cache is used by one thread at a time.
 public final class KVCache: @unchecked Sendable {
     public let layers: Int
     public let kvDimension: Int
-    /// Largest number of positions the cache can hold (the context window).
+    /// Largest number of positions the cache can hold (the context window), the shared prefix included.
     public let capacity: Int
-    /// Number of positions currently filled.
+    /// Number of positions currently filled, the shared prefix included.
     public private(set) var count: Int = 0
+    /// The cache whose first `prefixCount` positions this one reads, if any.
+    public let prefix: KVCache?
+    /// Positions read from `prefix` (0 without one).
+    public let prefixCount: Int
+    /// Positions of this cache that caches sharing it rely on: it cannot be truncated below this (once shared, a
+    /// prefix stays pinned for the cache's lifetime).
+    public private(set) var pinnedCount: Int = 0
+    private let ownRows: Int
     private let storage: UnsafeMutablePointer<Float>
 
     public init(layers: Int, kvDimension: Int, capacity: Int) {
         self.layers = layers
         self.kvDimension = kvDimension
         self.capacity = capacity
+        prefix = nil
+        prefixCount = 0
+        ownRows = capacity
         storage = .allocate(capacity: max(1, layers * 2 * capacity * kvDimension))
+    }
+
+    /// A cache that continues `prefix` (all of its current positions) without copying them.
+    /// `prefix` must not be truncated below its current count while this cache lives (checked).
+    public convenience init(sharing prefix: KVCache, capacity: Int) {
+        self.init(prefix: prefix, prefixCount: prefix.count, capacity: capacity)
+    }
+
+    /// A cache reading positions `0..<prefixCount` from `prefix`.
+    private init(prefix: KVCache, prefixCount: Int, capacity: Int) {
+        precondition(prefixCount <= prefix.count, "a shared prefix of \(prefixCount) positions exceeds \(prefix.count)")
+        precondition(capacity >= prefixCount, "capacity \(capacity) is below the shared prefix of \(prefixCount) positions")
+        layers = prefix.layers
+        kvDimension = prefix.kvDimension
+        self.capacity = capacity
+        self.prefix = prefix
+        self.prefixCount = prefixCount
+        count = prefixCount
+        ownRows = capacity - prefixCount
+        storage = .allocate(capacity: max(1, layers * 2 * ownRows * kvDimension))
+        prefix.pinnedCount = max(prefix.pinnedCount, prefixCount)
     }
 
     deinit { storage.deallocate() }
 
-    /// Bytes of storage held (keys and values of all layers at full capacity).
-    public var byteCount: Int { layers * 2 * capacity * kvDimension * MemoryLayout<Float>.size }
+    /// Bytes of own storage held (keys and values of all layers for the positions after the shared prefix).
+    public var byteCount: Int { layers * 2 * ownRows * kvDimension * MemoryLayout<Float>.size }
 
-    @inline(__always) func keys(layer: Int) -> UnsafeMutablePointer<Float> {
-        storage + (layer * 2) * capacity * kvDimension
+    /// Keys of `layer` for own positions: row `p − prefixCount` holds position `p`.
+    @inline(__always) func ownKeys(layer: Int) -> UnsafeMutablePointer<Float> {
+        storage + (layer * 2) * ownRows * kvDimension
     }
 
-    @inline(__always) func values(layer: Int) -> UnsafeMutablePointer<Float> {
-        storage + (layer * 2 + 1) * capacity * kvDimension
+    @inline(__always) func ownValues(layer: Int) -> UnsafeMutablePointer<Float> {
+        storage + (layer * 2 + 1) * ownRows * kvDimension
+    }
+
+    /// Where position `position` (≥ prefixCount, < capacity) of `layer` is stored: (key row, value row).
+    @inline(__always) func slot(layer: Int, position: Int) -> (key: UnsafeMutablePointer<Float>, value: UnsafeMutablePointer<Float>) {
+        let row = (position - prefixCount) * kvDimension
+        return (ownKeys(layer: layer) + row, ownValues(layer: layer) + row)
+    }
+
+    /// A contiguous run of cached positions: `count` rows of keys and values, starting at position `start`.
+    struct Segment: @unchecked Sendable {
+        let start: Int
+        let count: Int
+        let keys: UnsafePointer<Float>
+        let values: UnsafePointer<Float>
+    }
+
+    /// The runs holding positions `0..<positions` of `layer`, in position order (the shared prefix first).
+    func segments(layer: Int, positions: Int) -> [Segment] {
+        var result: [Segment] = []
+        if let prefix, prefixCount > 0 {
+            result = prefix.segments(layer: layer, positions: min(positions, prefixCount))
+        }
+        if positions > prefixCount {
+            result.append(Segment(start: prefixCount, count: positions - prefixCount,
+                                  keys: ownKeys(layer: layer), values: ownValues(layer: layer)))
+        }
+        return result
     }
 
     /// Marks `n` more positions as filled (after `forward` wrote them).
     func advance(by n: Int) { count += n }
 
-    /// Forgets every position from `newCount` on, e.g. to rewind to a shared prompt prefix. `newCount ≤ count`.
+    /// Forgets every position from `newCount` on, e.g. to rewind to a shared prompt prefix.
+    /// `max(prefixCount, pinnedCount) ≤ newCount ≤ count`: shared positions cannot be forgotten.
     public func truncate(to newCount: Int) {
-        precondition(newCount >= 0 && newCount <= count, "cannot truncate a cache of \(count) positions to \(newCount)")
+        precondition(newCount <= count, "cannot truncate a cache of \(count) positions to \(newCount)")
+        precondition(newCount >= prefixCount, "cannot truncate into the shared prefix (\(prefixCount) positions)")
+        precondition(newCount >= pinnedCount, "\(pinnedCount) positions are shared with other caches")
         count = newCount
     }
 
-    /// An independent copy holding the same filled positions (for forking a shared prefix).
+    /// An independent copy holding the same filled positions (sharing the same prefix, if any).
     public func copy() -> KVCache {
-        let clone = KVCache(layers: layers, kvDimension: kvDimension, capacity: capacity)
+        let clone = prefix.map { KVCache(prefix: $0, prefixCount: prefixCount, capacity: capacity) }
+            ?? KVCache(layers: layers, kvDimension: kvDimension, capacity: capacity)
+        let filled = (count - prefixCount) * kvDimension
         for layer in 0..<layers {
-            clone.keys(layer: layer).update(from: keys(layer: layer), count: count * kvDimension)
-            clone.values(layer: layer).update(from: values(layer: layer), count: count * kvDimension)
+            clone.ownKeys(layer: layer).update(from: ownKeys(layer: layer), count: filled)
+            clone.ownValues(layer: layer).update(from: ownValues(layer: layer), count: filled)
         }
         clone.count = count
         return clone

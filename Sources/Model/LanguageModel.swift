@@ -38,4 +38,10 @@ public protocol LanguageModel: AnyObject, Sendable {
     /// Incremental use (one call per token) gives the same logits as one call over the whole sequence, up to
     /// floating-point reassociation.
     func forward(_ tokens: [Int], cache: KVCache, logits: LogitsSelection) throws(ModelError) -> [[Float]]
+
+    /// One decoding step of several sequences at once: `tokens[i]` is appended to `caches[i]` (distinct caches,
+    /// for example ones sharing a prompt prefix) and the logits of every sequence are returned, in order. The
+    /// weights are streamed once for the whole batch, and each sequence gets exactly the logits a single-token
+    /// `forward` would give it (batch-invariant).
+    func forward(decoding tokens: [Int], caches: [KVCache]) throws(ModelError) -> [[Float]]
 }

@@ -109,6 +109,24 @@ public enum Kernels {
         precondition(handled != 0, "\(type) has no int16-block kernel; check supportsInt16Blocks first")
     }
 
+    /// ``matvecInt16Blocks(_:_:cols:rows:_:_:path:)`` for several activation vectors: `outputs[v][r]` for vector
+    /// `xs[v]`. Each weight row is decoded once for all vectors, and every vector's result is bit-identical to what
+    /// the single-vector call gives it (batch-invariant).
+    public static func matmulInt16Blocks(_ type: GGMLType, _ w: UnsafeRawPointer, cols: Int, rows: Range<Int>,
+                                         _ xs: [Int16Blocks], _ outputs: [UnsafeMutablePointer<Float>],
+                                         path: KernelPath = .automatic) {
+        checkCount(type, cols)
+        precondition(supportsInt16Blocks(type), "\(type) has no int16-block kernel; check supportsInt16Blocks first")
+        precondition(xs.count == outputs.count && rows.lowerBound >= 0 && xs.allSatisfy { cols <= $0.capacity },
+                     "invalid int16-block matmul shape")
+        let q: [UnsafePointer<Int16>?] = xs.map { UnsafePointer($0.values) }
+        let d: [UnsafePointer<Float>?] = xs.map { UnsafePointer($0.scales) }
+        let s: [UnsafePointer<Float>?] = xs.map { UnsafePointer($0.sums) }
+        let y: [UnsafeMutablePointer<Float>?] = outputs
+        ck_matmul_q16(type.rawValue, w, Int64(type.rowByteCount(elements: cols)), Int64(cols), Int64(rows.lowerBound),
+                      Int64(rows.upperBound), Int64(xs.count), q, d, s, y, path.code)
+    }
+
     /// y[i] += alpha · x[i] for i < count.
     @inlinable
     public static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,

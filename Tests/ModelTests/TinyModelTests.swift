@@ -95,6 +95,42 @@ import Testing
         }
     }
 
+    /// Several sequences decoded in one batched step from caches sharing a prompt get exactly (bitwise) the logits
+    /// each gets decoded alone from a private copy of the prompt; the prompt cache itself is never written.
+    @Test(arguments: ActivationPrecision.allCases)
+    func batchedDecodingFromASharedPrefixIsBatchInvariant(activations: ActivationPrecision) throws {
+        let entry = try Self.golden().models[0]
+        let model = try Self.load(entry.file, activations: activations)
+        let prompt = entry.sequences[0].tokens
+        let promptCache = model.makeCache(capacity: prompt.count)
+        _ = try model.forward(prompt, cache: promptCache, logits: .none)
+        let caches = (0..<4).map { _ in KVCache(sharing: promptCache, capacity: prompt.count + 4) }
+        #expect(caches.allSatisfy { $0.count == prompt.count && $0.prefixCount == prompt.count })
+        let steps = [[3, 7, 11, 13], [5, 5, 2, 9], [1, 4, 8, 6]]
+        var together: [[[Float]]] = []
+        for (t, tokens) in steps.enumerated() {
+            // The last step leaves one sequence out: the batch shrinks as sequences finish.
+            let active = t == 2 ? Array(0..<3) : Array(0..<4)
+            together.append(try model.forward(decoding: active.map { tokens[$0] }, caches: active.map { caches[$0] }))
+        }
+        #expect(promptCache.count == prompt.count)
+        for sequence in 0..<4 {
+            let alone = model.makeCache(capacity: prompt.count + 3)
+            _ = try model.forward(prompt, cache: alone, logits: .none)
+            for (t, tokens) in steps.enumerated() where t < 2 || sequence < 3 {
+                let logits = try model.forward([tokens[sequence]], cache: alone, logits: .last)[0]
+                #expect(logits.map(\.bitPattern) == together[t][sequence].map(\.bitPattern),
+                        "\(activations) sequence \(sequence) step \(t)")
+            }
+        }
+        // A copy of a sharing cache shares the same prefix and continues identically.
+        let copy = caches[1].copy()
+        #expect(copy.prefixCount == prompt.count && copy.count == caches[1].count)
+        let a = try model.forward([42], cache: copy, logits: .last)[0]
+        let b = try model.forward([42], cache: caches[1], logits: .last)[0]
+        #expect(a == b)
+    }
+
     @Test func splitPrefillAndForkedCacheAgree() throws {
         let entry = try Self.golden().models[1]
         let model = try Self.load(entry.file, activations: .float32)

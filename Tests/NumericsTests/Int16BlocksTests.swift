@@ -119,3 +119,36 @@ import Numerics
         }
     }
 }
+
+/// The multi-vector kernel: each vector's result is bit-identical to the single-vector kernel's (batch invariance),
+/// including row ranges with tails and rows longer than the kernel's decode scratch (128 blocks).
+@Suite struct Int16BlocksMatmulTests {
+    @Test(arguments: [GGMLType.q4_1, .q8_0, .q4_0], KernelsTests.paths)
+    func everyVectorMatchesTheSingleVectorKernel(type: GGMLType, path: KernelPath) {
+        for (seed, (rows, blocksPerRow, vectors)) in zip(UInt64(1)..., [(8, 1, 1), (16, 3, 2), (21, 18, 5), (9, 130, 3)]) {
+            var rng = SplitMix64(seed: seed &* 7 &+ UInt64(type.rawValue))
+            let cols = 32 * blocksPerRow
+            let w = randomRow(type, count: rows * cols, using: &rng)
+            let xs = (0..<vectors).map { _ in
+                Int16BlocksTests.quantize(Int16BlocksTests.activations(cols, using: &rng), path: .portable)
+            }
+            let range = (rows > 16 ? 2 : 0)..<rows
+            let outputs = (0..<vectors).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: rows) }
+            defer { outputs.forEach { $0.deallocate() } }
+            var single = [Float](repeating: 0, count: rows)
+            w.withUnsafeBytes { wp in
+                Kernels.matmulInt16Blocks(type, wp.baseAddress!, cols: cols, rows: range, xs, outputs, path: path)
+                for v in 0..<vectors {
+                    single.withUnsafeMutableBufferPointer {
+                        Kernels.matvecInt16Blocks(type, wp.baseAddress!, cols: cols, rows: range, xs[v], $0.baseAddress!,
+                                                  path: path)
+                    }
+                    for r in range {
+                        #expect(outputs[v][r].bitPattern == single[r].bitPattern,
+                                "seed \(seed) \(type) \(path) vector \(v) row \(r): \(outputs[v][r]) vs \(single[r])")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -47,6 +47,13 @@ void ck_quantize_q16(const float *x, int64_t n, int16_t *q, float *d, float *s, 
 int ck_matvec_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t row_begin, int64_t row_end,
                   const int16_t *q, const float *d, const float *s, float *y, int path);
 
+/// ck_matvec_q16 for `nvec` activation vectors at once (vector v: q[v], d[v], s[v] → y[v], y indexed by row): rows
+/// are decoded once for all vectors, and each vector's result is bit-identical to ck_matvec_q16 alone.
+/// Only for types where ck_q16_supports is true.
+void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t row_begin, int64_t row_end,
+                   int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s, float *const *y,
+                   int path);
+
 /// y[i] += alpha * x[i].
 void ck_axpy(float alpha, const float *x, float *y, int64_t n, int path);
 

@@ -1,5 +1,15 @@
 import Numerics
 
+/// How a batch of activation vectors meets a weight matrix.
+enum ProductSchedule: Sendable {
+    /// Each vector goes through the single-vector kernels (int16 blocks or fp32), one row chunk at a time, so the
+    /// chunk's weights are read from memory once for the whole batch and every vector gets exactly the arithmetic
+    /// it would get alone: batch-invariant (generation, parallel sequences).
+    case perToken
+    /// Rows are dequantised to fp32 tiles once and multiplied with all vectors by a register-blocked GEMM (prefill).
+    case tiled
+}
+
 /// One weight matrix applied to a batch of activations: `output[b][r] = Σ_c W[r][c] · input[b][c]`.
 ///
 /// Activations are row-major batches: `input` holds `batch` vectors of `matrix.cols` floats, `output` holds `batch`
@@ -15,18 +25,21 @@ public struct MatrixProduct: @unchecked Sendable {
         self.output = output
     }
 
-    /// Computes rows `rows` of the product for all `batch` vectors. For a batch of one it streams the stored rows
-    /// through the fused dequantize-and-dot kernel; for larger batches it dequantizes a tile of rows once into
-    /// `scratch` and reuses it for every vector (prefill).
-    /// With `quantizedInput` (the input in int16-block form, batch of one), the integer kernel is used.
-    func compute(rows: Range<Int>, batch: Int, scratch: UnsafeMutablePointer<Float>, quantizedInput: Int16Blocks?) {
+    /// Computes rows `rows` of the product for all `batch` vectors. Per-token: every vector through the
+    /// single-vector kernel (the integer one when `quantizedInputs` holds the vectors in int16-block form). Tiled:
+    /// a tile of rows is dequantised once into `scratch` and reused for every vector.
+    func compute(rows: Range<Int>, batch: Int, schedule: ProductSchedule, scratch: UnsafeMutablePointer<Float>,
+                 quantizedInputs: [Int16Blocks]?) {
         let cols = matrix.cols
         let outRows = matrix.rows
-        if batch == 1 {
-            if let quantizedInput {
-                Kernels.matvecInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInput, output)
+        if schedule == .perToken || batch == 1 {
+            if let quantizedInputs {
+                Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs,
+                                          (0..<batch).map { output + $0 * outRows })
             } else {
-                Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input, output)
+                for b in 0..<batch {
+                    Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input + b * cols, output + b * outRows)
+                }
             }
             return
         }
@@ -45,27 +58,31 @@ public struct MatrixProduct: @unchecked Sendable {
 
 extension WorkerPool {
     /// Runs several independent matrix products (for example Q, K and V) as one parallel region, splitting their
-    /// concatenated rows into chunks of whole tiles.
-    /// With `activations == .int16` and a batch of one, each distinct input is quantised once to int16 blocks and
-    /// products whose weight type has an integer kernel use it.
-    func run(_ products: [MatrixProduct], batch: Int, activations: ActivationPrecision) {
-        var quantized: [Int16Blocks?] = Array(repeating: nil, count: products.count)
-        if batch == 1 && activations == .int16 {
-            var byInput: [UnsafePointer<Float>: Int16Blocks] = [:]
+    /// concatenated rows into chunks. With the per-token schedule and `activations == .int16`, each distinct input
+    /// vector is quantised once to int16 blocks and products whose weight type has an integer kernel use it.
+    func run(_ products: [MatrixProduct], batch: Int, activations: ActivationPrecision, schedule: ProductSchedule) {
+        let perToken = schedule == .perToken || batch == 1
+        var quantized: [[Int16Blocks]?] = Array(repeating: nil, count: products.count)
+        if perToken && activations == .int16 {
+            var byInput: [UnsafePointer<Float>: [Int16Blocks]] = [:]
             for (index, product) in products.enumerated() where Kernels.supportsInt16Blocks(product.matrix.type) {
                 if let blocks = byInput[product.input] {
                     quantized[index] = blocks
                     continue
                 }
-                let blocks = Int16Blocks(capacity: product.matrix.cols)
-                Kernels.quantizeInt16Blocks(product.input, count: product.matrix.cols, into: blocks)
+                let cols = product.matrix.cols
+                let blocks = (0..<batch).map { b in
+                    let vector = Int16Blocks(capacity: cols)
+                    Kernels.quantizeInt16Blocks(product.input + b * cols, count: cols, into: vector)
+                    return vector
+                }
                 byInput[product.input] = blocks
                 quantized[index] = blocks
             }
         }
         let inputs = quantized
         let maxCols = products.map(\.matrix.cols).max() ?? 0
-        let rowsPerChunk = batch == 1 ? 64 : MatrixProduct.tileRows * 2
+        let rowsPerChunk = perToken ? 64 : MatrixProduct.tileRows * 2
         var pieces: [(product: Int, rows: Range<Int>)] = []
         for (index, product) in products.enumerated() {
             var start = 0
@@ -76,13 +93,13 @@ extension WorkerPool {
             }
         }
         let plan = pieces
-        let scratchCount = batch == 1 ? 0 : MatrixProduct.tileRows * maxCols
+        let scratchCount = perToken ? 0 : MatrixProduct.tileRows * maxCols
         parallelFor(chunks: plan.count) { chunk in
             let piece = plan[chunk]
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, scratchCount))
             defer { scratch.deallocate() }
-            products[piece.product].compute(rows: piece.rows, batch: batch, scratch: scratch,
-                                            quantizedInput: inputs[piece.product])
+            products[piece.product].compute(rows: piece.rows, batch: batch, schedule: schedule, scratch: scratch,
+                                            quantizedInputs: inputs[piece.product])
         }
     }
 }
