@@ -4,10 +4,10 @@ import Model
 
 /// Checks run before any timing; a failure prints what differed and exits 1.
 enum CorrectnessCheck {
-    static func run(_ model: any LanguageModel, path: String, threads: Int) throws {
+    static func run(_ model: any LanguageModel, file: GGUFFile, threads: Int) throws {
         let prompt = [504, 3458, 282, 4649, 314]
         // 1. The fast path's greedy tokens equal the reference path's (fp32 activations, batched prefill).
-        let reference = try LocalReference.model(path: path, threads: threads)
+        let reference = try LocalReference.model(file: file, threads: threads)
         let fast = try greedy(model, prompt: prompt, incremental: true)
         let expected = try greedy(reference, prompt: prompt, incremental: false)
         guard fast == expected else { fail("fast path greedy \(fast) vs reference path \(expected)") }
@@ -47,9 +47,10 @@ enum CorrectnessCheck {
     }
 }
 
-/// The reference-faithful model (fp32 activations everywhere).
+/// The reference-faithful model (fp32 activations everywhere), over the same mapping of the file (so the weights
+/// are resident once).
 enum LocalReference {
-    static func model(path: String, threads: Int) throws -> any LanguageModel {
-        try ModelRegistry.load(try GGUFFile(path: path), pool: WorkerPool(threadCount: threads), activations: .float32)
+    static func model(file: GGUFFile, threads: Int) throws -> any LanguageModel {
+        try ModelRegistry.load(file, pool: WorkerPool(threadCount: threads), activations: .float32)
     }
 }

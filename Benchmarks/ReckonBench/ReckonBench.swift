@@ -41,6 +41,7 @@ struct ReckonBench {
         let repeats = max(1, Int(option("--repeats") ?? "3") ?? 3)
         let shared = (option("--shared") ?? "1,4,8,16,32").split(separator: ",").compactMap { Int($0) }
         let json = option("--format") == "json"
+        let only = option("--only")  // "tg128": that figure alone (for profiling)
         guard let activations = ActivationPrecision(rawValue: option("--activations") ?? "int16") else {
             FileHandle.standardError.write(Data("--activations takes int16 or float32\n".utf8))
             exit(2)
@@ -50,14 +51,20 @@ struct ReckonBench {
         if !json { print("model: \(modelPath)  activations: \(activations.rawValue)") }
         for threads in threadCounts {
             let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: 1024, activations: activations)
-            try CorrectnessCheck.run(engine.model, path: modelPath, threads: threads)
+            try CorrectnessCheck.run(engine.model, file: engine.file, threads: threads)
             let workloads = Workloads(model: engine.model)
             var figures: [String: [Double]] = [:]
             for _ in 0..<repeats {
-                figures["pp128", default: []].append(try workloads.promptProcessing(128))
-                figures["pp512", default: []].append(try workloads.promptProcessing(512))
+                if only != "tg128" {
+                    figures["pp128", default: []].append(try workloads.promptProcessing(128))
+                    figures["pp512", default: []].append(try workloads.promptProcessing(512))
+                    figures["ttft_ms", default: []].append(try workloads.timeToFirstToken(128) * 1000)
+                }
                 figures["tg128", default: []].append(try workloads.generation(128))
-                figures["ttft_ms", default: []].append(try workloads.timeToFirstToken(128) * 1000)
+            }
+            if only == "tg128" {
+                print(String(format: "threads %d: tg128 %.1f t/s", threads, median(figures["tg128"]!)))
+                continue
             }
             let rss = peakResidentMegabytes()
             var sharedFigures: [(Int, Double)] = []

@@ -3,9 +3,16 @@
 #include "ck_internal.h"
 
 #ifdef CK_HAVE_X86
+/// Checked once (kernels ask on every call: attention alone makes ~10^5 calls per token).
 int ck_cpu_has_avx2_fma_f16c(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+    static int cached = -1;  // benign race: every thread computes the same value
+    int value = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (value < 0) {
+        __builtin_cpu_init();
+        value = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+        __atomic_store_n(&cached, value, __ATOMIC_RELAXED);
+    }
+    return value;
 }
 #endif
 
