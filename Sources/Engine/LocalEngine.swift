@@ -15,6 +15,8 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
     public let tokenizer: Tokenizer
     /// Positions the engine's KV caches hold (prompt plus generated tokens).
     public let contextLength: Int
+    /// How activations enter the quantised products.
+    public let activations: ActivationPrecision
     /// Threads used by the kernels (the caller's included).
     public var threads: Int { pool.threadCount }
     let pool: WorkerPool
@@ -33,6 +35,7 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
         self.path = path
         do { file = try GGUFFile(path: path) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
+        self.activations = activations
         do { model = try ModelRegistry.load(file, pool: pool, activations: activations) } catch { throw .model(error) }
         do {
             tokenizer = try Tokenizer(vocabulary: try TokenizerVocabulary(gguf: file))
@@ -65,8 +68,10 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
         }
     }
 
+    /// File name and size, plus the activation precision when it is not the default (it changes the samples).
     public var modelIdentifier: String {
-        "\((path as NSString).lastPathComponent) (\(file.fileSize) bytes)"
+        let base = "\((path as NSString).lastPathComponent) (\(file.fileSize) bytes)"
+        return activations == .default ? base : base + ", \(activations.rawValue) activations"
     }
 
     /// Generates one completion, streaming its visible text to `onText`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Model
 import Tokenizer
 
 /// Options shared by every command that runs a model.
@@ -16,6 +17,11 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long, help: "Chat template to use instead of the model's: chatml or raw.")
     var template: ChatTemplate?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Activations in quantised products: int16 (fast generation, logits within ~1e-4 of float32) or float32 "
+            + "(reference-faithful).", valueName: "precision"))
+    var activations: ActivationPrecision = .default
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
@@ -37,11 +43,13 @@ struct ModelOptions: ParsableArguments {
     }
 
     func makeEngine() throws -> LocalEngine {
-        try LocalEngine(path: resolvedModelPath(), threads: threads, contextLength: context, template: template)
+        try LocalEngine(path: resolvedModelPath(), threads: threads, contextLength: context, template: template,
+                    activations: activations)
     }
 }
 
 extension ChatTemplate: ExpressibleByArgument {}
+extension ActivationPrecision: ExpressibleByArgument {}
 
 /// Output formats of commands with machine-readable output.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
