@@ -127,6 +127,21 @@ public enum Kernels {
                       Int64(rows.upperBound), Int64(xs.count), q, d, s, y, path.code)
     }
 
+    /// Causal attention of one query head over the first `positions` of `segmentCount` position-ordered runs of
+    /// cached rows: run s has
+    /// `counts[s]` rows starting at `keys[s]` / `values[s]`, `stride` floats apart, the head's slice starting `offset`
+    /// floats into each row. Writes Σ softmax(q·k·scale)·v (`headDimension` floats) to `output`; `scores` needs
+    /// `positions` floats of scratch.
+    @inlinable
+    public static func attendHead(query: UnsafePointer<Float>, segmentCount: Int,
+                                  keys: UnsafePointer<UnsafePointer<Float>?>, values: UnsafePointer<UnsafePointer<Float>?>,
+                                  counts: UnsafePointer<Int64>, positions: Int, offset: Int, stride: Int, headDimension: Int, scale: Float,
+                                  scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
+                                  path: KernelPath = .automatic) {
+        ck_attend_head(query, Int64(segmentCount), keys, values, counts, Int64(positions), Int64(offset), Int64(stride), Int64(headDimension),
+                       scale, scores, output, path.code)
+    }
+
     /// y[i] += alpha · x[i] for i < count.
     @inlinable
     public static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,

@@ -54,6 +54,15 @@ void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols
                    int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s, float *const *y,
                    int path);
 
+/// Causal attention of one query head (`head_dim` floats at q) over the first `positions` rows of `nseg`
+/// position-ordered segments of cached rows:
+/// segment s has counts[s] rows starting at keys[s] / values[s], `stride` floats apart, the head's slice `offset`
+/// floats into each row. out = Σ softmax(q·k · scale) · v, in fp32; `scores` needs room for `positions` floats.
+void ck_attend_head(const float *q, int64_t nseg, const float *const *keys, const float *const *values,
+                    const int64_t *counts, int64_t positions, int64_t offset, int64_t stride, int64_t head_dim, float scale,
+                    float *scores,
+                    float *out, int path);
+
 /// y[i] += alpha * x[i].
 void ck_axpy(float alpha, const float *x, float *y, int64_t n, int path);
 

@@ -106,7 +106,8 @@ extension LlamaModel {
         let groupSize = h.heads / h.kvHeads
         let pairs = rows.count * h.heads
         let longest = (rows.map(\.position).max() ?? 0) + 1
-        let headsPerChunk = max(1, min(h.heads, 2048 / longest))
+        // Enough chunks for every thread (a single token has only `heads` pairs), each small enough to stay in cache.
+        let headsPerChunk = max(1, min(h.heads, 2048 / longest, (pairs + pool.threadCount - 1) / pool.threadCount))
         let chunks = (pairs + headsPerChunk - 1) / headsPerChunk
         let dim = h.embeddingLength, hd = h.headDimension, kvDim = h.kvDimension
         // One segment list per distinct cache, covering its furthest row (each row then stops at its own position).
@@ -115,7 +116,7 @@ extension LlamaModel {
             let key = ObjectIdentifier(row.cache)
             furthest[key] = (row.cache, max(furthest[key]?.position ?? 0, row.position))
         }
-        let byCache = furthest.mapValues { $0.cache.segments(layer: layer, positions: $0.position + 1) }
+        let byCache = furthest.mapValues { AttentionSegments($0.cache.segments(layer: layer, positions: $0.position + 1)) }
         let segments = rows.map { byCache[ObjectIdentifier($0.cache)]! }
         let positions = rows.map(\.position)
         pool.parallelFor(chunks: chunks) { chunk in
