@@ -115,16 +115,19 @@ public enum Kernels {
     public static func matmulInt16Blocks(_ type: GGMLType, _ w: UnsafeRawPointer, cols: Int, rows: Range<Int>,
                                          _ xs: [Int16Blocks], _ outputs: [UnsafeMutablePointer<Float>],
                                          path: KernelPath = .automatic) {
+        matmulInt16Blocks(type, w, cols: cols, rows: rows, Int16BlockBatch(vectors: xs, outputs: outputs), path: path)
+    }
+
+    /// The same for a prepared batch (no allocation per call: for calls per row chunk).
+    public static func matmulInt16Blocks(_ type: GGMLType, _ w: UnsafeRawPointer, cols: Int, rows: Range<Int>,
+                                         _ batch: Int16BlockBatch, path: KernelPath = .automatic) {
         checkCount(type, cols)
         precondition(supportsInt16Blocks(type), "\(type) has no int16-block kernel; check supportsInt16Blocks first")
-        precondition(xs.count == outputs.count && rows.lowerBound >= 0 && xs.allSatisfy { cols <= $0.capacity },
+        precondition(rows.lowerBound >= 0 && batch.vectors.allSatisfy { cols <= $0.capacity },
                      "invalid int16-block matmul shape")
-        let q: [UnsafePointer<Int16>?] = xs.map { UnsafePointer($0.values) }
-        let d: [UnsafePointer<Float>?] = xs.map { UnsafePointer($0.scales) }
-        let s: [UnsafePointer<Float>?] = xs.map { UnsafePointer($0.sums) }
-        let y: [UnsafeMutablePointer<Float>?] = outputs
         ck_matmul_q16(type.rawValue, w, Int64(type.rowByteCount(elements: cols)), Int64(cols), Int64(rows.lowerBound),
-                      Int64(rows.upperBound), Int64(xs.count), q, d, s, y, path.code)
+                      Int64(rows.upperBound), Int64(batch.count), batch.values, batch.scales, batch.sums, batch.outputs,
+                      path.code)
     }
 
     /// Causal attention of one query head over the first `positions` of `segmentCount` position-ordered runs of

@@ -28,14 +28,13 @@ public struct MatrixProduct: @unchecked Sendable {
     /// Computes rows `rows` of the product for all `batch` vectors. Per-token: every vector through the
     /// single-vector kernel (the integer one when `quantizedInputs` holds the vectors in int16-block form). Tiled:
     /// a tile of rows is dequantised once into `scratch` and reused for every vector.
-    func compute(rows: Range<Int>, batch: Int, schedule: ProductSchedule, scratch: UnsafeMutablePointer<Float>,
-                 quantizedInputs: [Int16Blocks]?) {
+    func compute(rows: Range<Int>, batch: Int, schedule: ProductSchedule, scratch: UnsafeMutablePointer<Float>?,
+                 quantizedInputs: Int16BlockBatch?) {
         let cols = matrix.cols
         let outRows = matrix.rows
         if schedule == .perToken || batch == 1 {
             if let quantizedInputs {
-                Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs,
-                                          (0..<batch).map { output + $0 * outRows })
+                Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
             } else {
                 for b in 0..<batch {
                     Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input + b * cols, output + b * outRows)
@@ -46,6 +45,7 @@ public struct MatrixProduct: @unchecked Sendable {
         var r = rows.lowerBound
         while r < rows.upperBound {
             let tile = min(MatrixProduct.tileRows, rows.upperBound - r)
+            let scratch = scratch!  // the tiled schedule always gets scratch
             for t in 0..<tile { matrix.dequantizeRow(r + t, into: scratch + t * cols) }
             Kernels.gemmF32(scratch, lda: cols, m: tile, input, ldb: cols, n: batch, k: cols, output + r, ldc: outRows)
             r += tile
@@ -62,22 +62,18 @@ extension WorkerPool {
     /// vector is quantised once to int16 blocks and products whose weight type has an integer kernel use it.
     func run(_ products: [MatrixProduct], batch: Int, activations: ActivationPrecision, schedule: ProductSchedule) {
         let perToken = schedule == .perToken || batch == 1
-        var quantized: [[Int16Blocks]?] = Array(repeating: nil, count: products.count)
+        var quantized: [Int16BlockBatch?] = Array(repeating: nil, count: products.count)
         if perToken && activations == .int16 {
             var byInput: [UnsafePointer<Float>: [Int16Blocks]] = [:]
             for (index, product) in products.enumerated() where Kernels.supportsInt16Blocks(product.matrix.type) {
-                if let blocks = byInput[product.input] {
-                    quantized[index] = blocks
-                    continue
-                }
-                let cols = product.matrix.cols
-                let blocks = (0..<batch).map { b in
+                let cols = product.matrix.cols, outRows = product.matrix.rows
+                let blocks = byInput[product.input] ?? (0..<batch).map { b in
                     let vector = Int16Blocks(capacity: cols)
                     Kernels.quantizeInt16Blocks(product.input + b * cols, count: cols, into: vector)
                     return vector
                 }
                 byInput[product.input] = blocks
-                quantized[index] = blocks
+                quantized[index] = Int16BlockBatch(vectors: blocks, outputs: (0..<batch).map { product.output + $0 * outRows })
             }
         }
         let inputs = quantized
@@ -96,8 +92,9 @@ extension WorkerPool {
         let scratchCount = perToken ? 0 : MatrixProduct.tileRows * maxCols
         parallelFor(chunks: plan.count) { chunk in
             let piece = plan[chunk]
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, scratchCount))
-            defer { scratch.deallocate() }
+            // The per-token kernels need no scratch: skip the allocation on their (thousands per token) chunks.
+            let scratch: UnsafeMutablePointer<Float>? = scratchCount > 0 ? .allocate(capacity: scratchCount) : nil
+            defer { scratch?.deallocate() }
             products[piece.product].compute(rows: piece.rows, batch: batch, schedule: schedule, scratch: scratch,
                                             quantizedInputs: inputs[piece.product])
         }
