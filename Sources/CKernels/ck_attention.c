@@ -5,64 +5,69 @@
 #include "ck_internal.h"
 #include <math.h>
 
-static void attend_portable(const float *q, int64_t nseg, const float *const *keys, const float *const *values,
-                            const int64_t *counts, int64_t positions, int64_t offset, int64_t stride, int64_t hd, float scale, float *scores, float *out) {
-    int64_t n = 0;
+/// The rows one head reads: the first `positions` rows of the segments, the head's slice `offset` floats in.
+typedef struct {
+    int64_t nseg;
+    const float *const *keys;
+    const float *const *values;
+    const int64_t *counts;
+    int64_t positions, offset, stride, hd;
+} rows_t;
+
+#define FOR_EACH_ROW(rows, n, s, r) \
+    for (int64_t s = 0, n = 0; s < (rows)->nseg; s++) \
+        for (int64_t r = 0; r < (rows)->counts[s] && n < (rows)->positions; r++, n++)
+
+/// Fills scores[n] with softmax weights (unnormalised) and returns 1 / their sum; `dot` is the path's fp32 dot.
+static float softmax_scores(const rows_t *rows, const float *q, float scale, float *scores,
+                            float (*dot)(const float *, const float *, int64_t)) {
     float maximum = -INFINITY;
-    for (int64_t s = 0; s < nseg; s++)
-        for (int64_t r = 0; r < counts[s] && n < positions; r++, n++) {
-            scores[n] = ck_portable_dot_f32(q, keys[s] + offset + r * stride, hd) * scale;
-            if (scores[n] > maximum) maximum = scores[n];
-        }
+    int64_t count = 0;
+    FOR_EACH_ROW(rows, n, s, r) {
+        scores[n] = dot(q, rows->keys[s] + rows->offset + r * rows->stride, rows->hd) * scale;
+        if (scores[n] > maximum) maximum = scores[n];
+        count = n + 1;
+    }
     float total = 0;
-    for (int64_t i = 0; i < n; i++) { scores[i] = expf(scores[i] - maximum); total += scores[i]; }
-    const float inverse = 1 / total;
-    for (int64_t i = 0; i < hd; i++) out[i] = 0;
-    n = 0;
-    for (int64_t s = 0; s < nseg; s++)
-        for (int64_t r = 0; r < counts[s] && n < positions; r++, n++) ck_portable_axpy(scores[n] * inverse, values[s] + offset + r * stride, out, hd);
+    for (int64_t i = 0; i < count; i++) { scores[i] = expf(scores[i] - maximum); total += scores[i]; }
+    return 1 / total;
+}
+
+static void attend_portable(const rows_t *rows, const float *q, float scale, float *scores, float *out) {
+    const float inverse = softmax_scores(rows, q, scale, scores, ck_portable_dot_f32);
+    for (int64_t i = 0; i < rows->hd; i++) out[i] = 0;
+    FOR_EACH_ROW(rows, n, s, r)
+        ck_portable_axpy(scores[n] * inverse, rows->values[s] + rows->offset + r * rows->stride, out, rows->hd);
 }
 
 #ifdef CK_HAVE_X86
 #include <immintrin.h>
 #define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
 
-CK_AVX2 static void attend_avx2(const float *q, int64_t nseg, const float *const *keys, const float *const *values,
-                                const int64_t *counts, int64_t positions, int64_t offset, int64_t stride, int64_t hd, float scale, float *scores,
-                                float *out) {
-    int64_t n = 0;
-    float maximum = -INFINITY;
-    for (int64_t s = 0; s < nseg; s++)
-        for (int64_t r = 0; r < counts[s] && n < positions; r++, n++) {
-            scores[n] = ck_avx2_dot_f32(q, keys[s] + offset + r * stride, hd) * scale;
-            if (scores[n] > maximum) maximum = scores[n];
-        }
-    float total = 0;
-    for (int64_t i = 0; i < n; i++) { scores[i] = expf(scores[i] - maximum); total += scores[i]; }
-    const float inverse = 1 / total;
+CK_AVX2 static void attend_avx2(const rows_t *rows, const float *q, float scale, float *scores, float *out) {
+    const float inverse = softmax_scores(rows, q, scale, scores, ck_avx2_dot_f32);
     __m256 acc[16];
-    const int64_t lanes = hd / 8;
+    const int64_t lanes = rows->hd / 8;
     for (int64_t l = 0; l < lanes; l++) acc[l] = _mm256_setzero_ps();
-    n = 0;
-    for (int64_t s = 0; s < nseg; s++)
-        for (int64_t r = 0; r < counts[s] && n < positions; r++, n++) {
-            const __m256 p = _mm256_set1_ps(scores[n] * inverse);
-            const float *v = values[s] + offset + r * stride;
-            for (int64_t l = 0; l < lanes; l++) acc[l] = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 8 * l), acc[l]);
-        }
+    FOR_EACH_ROW(rows, n, s, r) {
+        const __m256 p = _mm256_set1_ps(scores[n] * inverse);
+        const float *v = rows->values[s] + rows->offset + r * rows->stride;
+        for (int64_t l = 0; l < lanes; l++) acc[l] = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 8 * l), acc[l]);
+    }
     for (int64_t l = 0; l < lanes; l++) _mm256_storeu_ps(out + 8 * l, acc[l]);
 }
 #endif
 
 void ck_attend_head(const float *q, int64_t nseg, const float *const *keys, const float *const *values,
-                    const int64_t *counts, int64_t positions, int64_t offset, int64_t stride, int64_t head_dim, float scale, float *scores, float *out,
-                    int path) {
+                    const int64_t *counts, int64_t positions, int64_t offset, int64_t stride, int64_t head_dim,
+                    float scale, float *scores, float *out, int path) {
+    const rows_t rows = {nseg, keys, values, counts, positions, offset, stride, head_dim};
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && head_dim % 8 == 0 && head_dim <= 128 && ck_cpu_has_avx2_fma_f16c()) {
-        attend_avx2(q, nseg, keys, values, counts, positions, offset, stride, head_dim, scale, scores, out);
+        attend_avx2(&rows, q, scale, scores, out);
         return;
     }
 #endif
     (void)path;
-    attend_portable(q, nseg, keys, values, counts, positions, offset, stride, head_dim, scale, scores, out);
+    attend_portable(&rows, q, scale, scores, out);
 }
