@@ -7,9 +7,9 @@
 //   Q4_0: Σ_b dw_b · d_b · Σ (w_i − 8) q_i    (w_i 4-bit)
 //   Q4_1: Σ_b dw_b · d_b · Σ w_i q_i + mw_b · s_b
 // with the inner sums exact in 32-bit integers (|w q| ≤ 128 · 32767, 32 terms). 16-bit activations keep the
-// model's logits within ~1e-4 of the fp32 path (8-bit ones, as llama.cpp uses, move them by 1–3 %: measured with
-// Scripts/oracle on SmolLM2), while the integer multiply-adds need far fewer instructions than decoding weights
-// to floats. The portable and AVX2 quantisers produce identical blocks; products differ only in fp32 summation order.
+// model's logits within ~1e-4 of the fp32 path (8-bit ones, as llama.cpp uses, move them by 1–3 %: measured on
+// SmolLM2 by Scripts/oracle/activation_quantization_error.py), while the integer multiply-adds need far fewer
+// instructions than decoding weights to floats. The portable and AVX2 quantisers produce identical blocks; products differ only in fp32 summation order.
 #include "ckernels.h"
 #include "ck_internal.h"
 #include <math.h>
