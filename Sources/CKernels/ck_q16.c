@@ -226,9 +226,6 @@ CK_AVX2 static void matvec8_q8_0_q16(const uint8_t *w, int64_t row_bytes, int64_
 /// block sums are exact whatever their grouping), so a vector's result does not depend on `nvec`: batch-invariant.
 /// Returns 0 without writing when `blocks` exceeds the scratch.
 enum { MULTI_MAX_BLOCKS = 128 };
-#ifndef CK_MULTI_MIN
-#define CK_MULTI_MIN 1
-#endif
 
 CK_AVX2 static int matmul8_q16(uint32_t type, const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0,
                                int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s,
@@ -360,7 +357,7 @@ void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols
     int64_t r = r0;
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c() && (type == CK_Q4_1 || type == CK_Q8_0) &&
-        row_bytes * 8 <= INT32_MAX && nvec >= CK_MULTI_MIN) {
+        row_bytes * 8 <= INT32_MAX) {
         for (; r + 8 <= r1; r += 8)
             if (!matmul8_q16(type, base, row_bytes, cols / 32, r, nvec, q, d, s, y)) break;
     }
