@@ -3,15 +3,6 @@ import Foundation
 
 /// Turns a 2xx response body into a `GenerationResult`, or says what was wrong with it.
 enum RemoteResponseDecoding {
-    /// One choice of a response, in the shape both endpoints share.
-    private struct Choice {
-        var index: Int?
-        var text: String
-        var finishReason: String?
-        var stopReason: RemoteStopReason
-        var logprobs: RemoteLogProbabilities?
-    }
-
     /// - Parameters:
     ///   - body: the response bytes.
     ///   - api: which endpoint answered.
@@ -23,26 +14,23 @@ enum RemoteResponseDecoding {
     ///   shared out evenly (servers report usage for the whole request only).
     static func results(from body: [UInt8], api: RemoteAPI, requestedStops: [String], promptTokens: [Int],
                         expectedChoices: Int = 1) throws(RemoteFailure) -> [GenerationResult] {
-        var choices: [Choice]
+        switch api {
+        case .completions:
+            return try results(from: body, as: RemoteResponseBody<CompletionChoiceText>.self,
+                               requestedStops: requestedStops, promptTokens: promptTokens, expectedChoices: expectedChoices)
+        case .chat:
+            return try results(from: body, as: RemoteResponseBody<ChatChoiceText>.self,
+                               requestedStops: requestedStops, promptTokens: promptTokens, expectedChoices: expectedChoices)
+        }
+    }
+
+    private static func results<Text>(from body: [UInt8], as _: RemoteResponseBody<Text>.Type, requestedStops: [String],
+                                      promptTokens: [Int], expectedChoices: Int) throws(RemoteFailure) -> [GenerationResult] {
+        var choices: [RemoteResponseBody<Text>.Choice]
         let usage: RemoteUsage
         do {
-            let decoder = JSONDecoder()
-            switch api {
-            case .completions:
-                let response = try decoder.decode(CompletionResponseBody.self, from: Data(body))
-                choices = response.choices.map {
-                    Choice(index: $0.index, text: $0.text, finishReason: $0.finishReason, stopReason: $0.stopReason,
-                           logprobs: $0.logprobs)
-                }
-                usage = response.usage
-            case .chat:
-                let response = try decoder.decode(ChatCompletionResponseBody.self, from: Data(body))
-                choices = response.choices.map {
-                    Choice(index: $0.index, text: $0.message.content ?? "", finishReason: $0.finishReason,
-                           stopReason: $0.stopReason, logprobs: $0.logprobs)
-                }
-                usage = response.usage
-            }
+            let response = try JSONDecoder().decode(RemoteResponseBody<Text>.self, from: Data(body))
+            (choices, usage) = (response.choices, response.usage)
         } catch let error as DecodingError {
             throw .malformed(describe(error))
         } catch {
