@@ -58,18 +58,24 @@ def adaptive(first_round, pools_len, first, samples, level=Fraction(95, 100)):
     extra = [0] * len(pools_len)
     remaining = samples * len(pools_len) - sum(used)
     while remaining > 0:
-        best, value = None, None
-        for i, p in enumerate(pri):
-            if p > 0 and used[i] < pools_len[i]:
-                v = p / (extra[i] + 1)
-                if best is None or v > value:
-                    best, value = i, v
+        best = neediest(pri, used, pools_len, extra)
         if best is None:
             break
         extra[best] += 1
         used[best] += 1
         remaining -= 1
     return pri, used
+
+
+def neediest(pri, used, pool_lengths, extra):
+    """D'Hondt step: the problem with the largest priority / (extra samples + 1) that can still take a sample."""
+    best, value = None, None
+    for i, p in enumerate(pri):
+        if p > 0 and used[i] < pool_lengths[i]:
+            v = p / (extra[i] + 1)
+            if best is None or v > value:
+                best, value = i, v
+    return best
 
 
 def top_two(keys):
@@ -103,12 +109,7 @@ def adaptive_rounds(pools, first, samples, rounds, exponent=1):
         extra = [0] * len(pools)
         handed = 0
         while chunk > 0:
-            best, value = None, None
-            for i, p in enumerate(pri):
-                if p > 0 and used[i] < len(pools[i]):
-                    v = p / (extra[i] + 1)
-                    if best is None or v > value:
-                        best, value = i, v
+            best = neediest(pri, used, [len(p) for p in pools], extra)
             if best is None:
                 break
             extra[best] += 1
