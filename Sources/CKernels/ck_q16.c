@@ -9,7 +9,8 @@
 // with the inner sums exact in 32-bit integers (|w q| ≤ 128 · 32767, 32 terms). 16-bit activations keep the
 // model's logits within ~1e-4 of the fp32 path (8-bit ones, as llama.cpp uses, move them by 1–3 %: measured on
 // SmolLM2 by Scripts/oracle/activation_quantization_error.py), while the integer multiply-adds need far fewer
-// instructions than decoding weights to floats. The portable and AVX2 quantisers produce identical blocks; products differ only in fp32 summation order.
+// instructions than decoding weights to floats. The portable and AVX2 quantisers produce identical blocks; products
+// differ only in fp32 summation order.
 #include "ckernels.h"
 #include "ck_internal.h"
 #include <math.h>
@@ -165,124 +166,83 @@ CK_AVX2 static inline __m256 low_halves_to_ps(__m256i words) {
 
 CK_AVX2 static inline __m256 high_halves_to_ps(__m256i words) { return low_halves_to_ps(_mm256_srli_epi32(words, 16)); }
 
-/// Q4_1 nibbles of one block as int16 (elements 0–15 in w0, 16–31 in w1), madd'ed with the activation block.
-#define Q4_1_ROW_SUM(k) ({ \
-    const __m128i raw = _mm_loadu_si128((const __m128i *)(p + (k) * row_bytes + 4)); \
-    const __m256i w0 = _mm256_cvtepu8_epi16(_mm_and_si128(raw, mask)); \
-    const __m256i w1 = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), mask)); \
-    _mm256_add_epi32(_mm256_madd_epi16(w0, x0), _mm256_madd_epi16(w1, x1)); })
+/// Eight rows (r0…r0+7) of a Q4_1/Q8_0 matrix against `nvec` activation vectors, lane k of each result = row r0+k.
+/// The rows are decoded once, a segment of up to MULTI_MAX_BLOCKS blocks at a time, into L1-sized scratch (per block:
+/// 8 rows × 32 int16 weights, then their scales as 8-lane vectors); then each vector reduces the 8 rows' exact integer
+/// block sums into one vector and applies the scales with one FMA per block. Every vector gets the same float
+/// operations in the same order whatever `nvec` is and however the blocks are segmented (its accumulators carry
+/// over between segments), so a vector's result does not depend on the batch: batch-invariant.
+enum { MULTI_MAX_BLOCKS = 128, MULTI_MAX_VECTORS = 64 };
 
-/// Eight Q4_1 rows at a time: block sums of the 8 rows are reduced into one vector (lane = row) so the scales are
-/// applied with one FMA per block for all 8 rows, and each activation block is loaded once for 8 rows.
-CK_AVX2 static void matvec8_q4_1_q16(const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0, const int16_t *q,
-                                     const float *d, const float *s, float *y) {
-    const __m128i mask = _mm_set1_epi8(0x0F);
-    const __m256i vindex = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32((int)row_bytes));
-    const uint8_t *p = w + r0 * row_bytes;
-    for (int64_t k = 0; k < 8; k++)
-        for (int64_t off = 0; off < row_bytes; off += 64)
-            PF(p + (CK_PREFETCH_ROWS + k) * row_bytes + off);
-    __m256 acc = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
-    for (int64_t b = 0; b < blocks; b++, p += 20) {
-        const __m256i x0 = _mm256_loadu_si256((const __m256i *)(q + 32 * b));
-        const __m256i x1 = _mm256_loadu_si256((const __m256i *)(q + 32 * b + 16));
-        const __m256i sums = reduce8(Q4_1_ROW_SUM(0), Q4_1_ROW_SUM(1), Q4_1_ROW_SUM(2), Q4_1_ROW_SUM(3),
-                                     Q4_1_ROW_SUM(4), Q4_1_ROW_SUM(5), Q4_1_ROW_SUM(6), Q4_1_ROW_SUM(7));
-        const __m256i dm = gather_words(p, vindex);
-        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_mul_ps(low_halves_to_ps(dm), _mm256_set1_ps(d[b])), acc);
-        mins = _mm256_fmadd_ps(high_halves_to_ps(dm), _mm256_set1_ps(s[b]), mins);
-    }
-    _mm256_storeu_ps(y + r0, _mm256_add_ps(acc, mins));
-}
-
-#define Q8_0_ROW_SUM(k) ({ \
-    const uint8_t *pk = p + (k) * row_bytes; \
-    const __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 2))); \
-    const __m256i w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 18))); \
-    _mm256_add_epi32(_mm256_madd_epi16(w0, x0), _mm256_madd_epi16(w1, x1)); })
-
-CK_AVX2 static void matvec8_q8_0_q16(const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0, const int16_t *q,
-                                     const float *d, float *y) {
-    const __m256i vindex = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32((int)row_bytes));
-    const uint8_t *p = w + r0 * row_bytes;
-    for (int64_t k = 0; k < 8; k++)
-        for (int64_t off = 0; off < row_bytes; off += 64)
-            PF(p + (CK_PREFETCH_ROWS + k) * row_bytes + off);
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t b = 0; b < blocks; b++, p += 34) {
-        const __m256i x0 = _mm256_loadu_si256((const __m256i *)(q + 32 * b));
-        const __m256i x1 = _mm256_loadu_si256((const __m256i *)(q + 32 * b + 16));
-        const __m256i sums = reduce8(Q8_0_ROW_SUM(0), Q8_0_ROW_SUM(1), Q8_0_ROW_SUM(2), Q8_0_ROW_SUM(3),
-                                     Q8_0_ROW_SUM(4), Q8_0_ROW_SUM(5), Q8_0_ROW_SUM(6), Q8_0_ROW_SUM(7));
-        const __m256 dw = low_halves_to_ps(gather_words(p, vindex));
-        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_mul_ps(dw, _mm256_set1_ps(d[b])), acc);
-    }
-    _mm256_storeu_ps(y + r0, acc);
-}
-
-/// Eight rows (r0…r0+7) of a Q4_1/Q8_0 matrix against `nvec` activation vectors. The rows are decoded once into
-/// int16 blocks in L1-sized scratch (per block: 8 rows × 32 weights, then their scales as 8-lane vectors), then every
-/// vector runs the same float operations, in the same order, as the single-vector 8-row kernels above (the integer
-/// block sums are exact whatever their grouping), so a vector's result does not depend on `nvec`: batch-invariant.
-/// Returns 0 without writing when `blocks` exceeds the scratch.
-enum { MULTI_MAX_BLOCKS = 128 };
-
-CK_AVX2 static int matmul8_q16(uint32_t type, const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0,
-                               int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s,
-                               float *const *y) {
-    if (blocks > MULTI_MAX_BLOCKS) return 0;
+CK_AVX2 static void matmul8_q16(uint32_t type, const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0,
+                                int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s,
+                                float *const *y) {
     static _Thread_local int16_t weights[MULTI_MAX_BLOCKS * 8 * 32] __attribute__((aligned(32)));
     static _Thread_local float scales[MULTI_MAX_BLOCKS * 8] __attribute__((aligned(32)));
     static _Thread_local float minimums[MULTI_MAX_BLOCKS * 8] __attribute__((aligned(32)));
-    const __m256i vindex = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32((int)row_bytes));
+    static _Thread_local float accumulators[MULTI_MAX_VECTORS * 16] __attribute__((aligned(32)));
+    const __m256i vindex = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                                              _mm256_set1_epi32((int)row_bytes));
     const __m128i mask = _mm_set1_epi8(0x0F);
     const int is_q4_1 = type == CK_Q4_1;
     const int64_t block_bytes = is_q4_1 ? 20 : 34;
-    const uint8_t *p = w + r0 * row_bytes;
     const int64_t ahead = CK_PREFETCH_ROWS * row_bytes;
-    for (int64_t b = 0; b < blocks; b++, p += block_bytes) {
-        int16_t *wb = weights + b * 256;
-        // Spread the prefetches of the rows `ahead` bytes further over the decode loop (a burst would stall on
-        // the few line-fill buffers a core has): one line per row whenever this block starts a new line.
-        if (((b * block_bytes) & 63) < block_bytes)
-            for (int k = 0; k < 8; k++) PF(p + k * row_bytes + ahead);
-        for (int k = 0; k < 8; k++) {
-            const uint8_t *pk = p + k * row_bytes;
-            __m256i w0, w1;
-            if (is_q4_1) {
-                const __m128i raw = _mm_loadu_si128((const __m128i *)(pk + 4));
-                w0 = _mm256_cvtepu8_epi16(_mm_and_si128(raw, mask));
-                w1 = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), mask));
-            } else {
-                w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 2)));
-                w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 18)));
+    for (int64_t v0 = 0; v0 < nvec; v0 += MULTI_MAX_VECTORS) {
+        const int64_t vectors = nvec - v0 < MULTI_MAX_VECTORS ? nvec - v0 : MULTI_MAX_VECTORS;
+        for (int64_t i = 0; i < vectors * 16; i++) accumulators[i] = 0;  // per vector: acc (8 lanes), mins (8 lanes)
+        for (int64_t b0 = 0; b0 < blocks; b0 += MULTI_MAX_BLOCKS) {
+            const int64_t segment = blocks - b0 < MULTI_MAX_BLOCKS ? blocks - b0 : MULTI_MAX_BLOCKS;
+            const uint8_t *p = w + r0 * row_bytes + b0 * block_bytes;
+            for (int64_t b = 0; b < segment; b++, p += block_bytes) {
+                int16_t *wb = weights + b * 256;
+                // Spread the prefetches of the rows `ahead` bytes further over the decode loop (a burst would stall
+                // on the few line-fill buffers a core has): one line per row whenever this block starts a new line.
+                if ((((b0 + b) * block_bytes) & 63) < block_bytes)
+                    for (int k = 0; k < 8; k++) PF(p + k * row_bytes + ahead);
+                for (int k = 0; k < 8; k++) {
+                    const uint8_t *pk = p + k * row_bytes;
+                    __m256i w0, w1;
+                    if (is_q4_1) {
+                        const __m128i raw = _mm_loadu_si128((const __m128i *)(pk + 4));
+                        w0 = _mm256_cvtepu8_epi16(_mm_and_si128(raw, mask));
+                        w1 = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), mask));
+                    } else {
+                        w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 2)));
+                        w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(pk + 18)));
+                    }
+                    _mm256_store_si256((__m256i *)(wb + 32 * k), w0);
+                    _mm256_store_si256((__m256i *)(wb + 32 * k + 16), w1);
+                }
+                const __m256i words = gather_words(p, vindex);
+                _mm256_store_ps(scales + 8 * b, low_halves_to_ps(words));
+                if (is_q4_1) _mm256_store_ps(minimums + 8 * b, high_halves_to_ps(words));
             }
-            _mm256_store_si256((__m256i *)(wb + 32 * k), w0);
-            _mm256_store_si256((__m256i *)(wb + 32 * k + 16), w1);
-        }
-        const __m256i words = gather_words(p, vindex);
-        _mm256_store_ps(scales + 8 * b, low_halves_to_ps(words));
-        if (is_q4_1) _mm256_store_ps(minimums + 8 * b, high_halves_to_ps(words));
-    }
-    for (int64_t v = 0; v < nvec; v++) {
-        const int16_t *qv = q[v];
-        const float *dv = d[v], *sv = s[v];
-        __m256 acc = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
-        for (int64_t b = 0; b < blocks; b++) {
-            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b));
-            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b + 16));
-            const int16_t *wb = weights + b * 256;
+            for (int64_t v = 0; v < vectors; v++) {
+                const int16_t *qv = q[v0 + v] + 32 * b0;
+                const float *dv = d[v0 + v] + b0, *sv = s[v0 + v] + b0;
+                __m256 acc = _mm256_load_ps(accumulators + 16 * v), mins = _mm256_load_ps(accumulators + 16 * v + 8);
+                for (int64_t b = 0; b < segment; b++) {
+                    const __m256i x0 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b));
+                    const __m256i x1 = _mm256_loadu_si256((const __m256i *)(qv + 32 * b + 16));
+                    const int16_t *wb = weights + b * 256;
 #define ROW_SUM(k) _mm256_add_epi32(_mm256_madd_epi16(_mm256_load_si256((const __m256i *)(wb + 32 * (k))), x0), \
                                     _mm256_madd_epi16(_mm256_load_si256((const __m256i *)(wb + 32 * (k) + 16)), x1))
-            const __m256i sums = reduce8(ROW_SUM(0), ROW_SUM(1), ROW_SUM(2), ROW_SUM(3), ROW_SUM(4), ROW_SUM(5),
-                                         ROW_SUM(6), ROW_SUM(7));
+                    const __m256i sums = reduce8(ROW_SUM(0), ROW_SUM(1), ROW_SUM(2), ROW_SUM(3), ROW_SUM(4),
+                                                 ROW_SUM(5), ROW_SUM(6), ROW_SUM(7));
 #undef ROW_SUM
-            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_mul_ps(_mm256_load_ps(scales + 8 * b), _mm256_set1_ps(dv[b])), acc);
-            if (is_q4_1) mins = _mm256_fmadd_ps(_mm256_load_ps(minimums + 8 * b), _mm256_set1_ps(sv[b]), mins);
+                    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums),
+                                          _mm256_mul_ps(_mm256_load_ps(scales + 8 * b), _mm256_set1_ps(dv[b])), acc);
+                    if (is_q4_1) mins = _mm256_fmadd_ps(_mm256_load_ps(minimums + 8 * b), _mm256_set1_ps(sv[b]), mins);
+                }
+                _mm256_store_ps(accumulators + 16 * v, acc);
+                _mm256_store_ps(accumulators + 16 * v + 8, mins);
+            }
         }
-        _mm256_storeu_ps(y[v] + r0, is_q4_1 ? _mm256_add_ps(acc, mins) : acc);
+        for (int64_t v = 0; v < vectors; v++) {
+            const __m256 acc = _mm256_load_ps(accumulators + 16 * v), mins = _mm256_load_ps(accumulators + 16 * v + 8);
+            _mm256_storeu_ps(y[v0 + v] + r0, is_q4_1 ? _mm256_add_ps(acc, mins) : acc);
+        }
     }
-    return 1;
 }
 
 CK_AVX2 static void matvec_q4_1_q16(const uint8_t *w, int64_t row_bytes, int64_t blocks, int64_t r0, int64_t r1,
@@ -351,20 +311,6 @@ CK_AVX2 static void matvec_q8_0_q16(const uint8_t *w, int64_t row_bytes, int64_t
 
 // MARK: dispatch
 
-void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
-                   const int16_t *const *q, const float *const *d, const float *const *s, float *const *y, int path) {
-    const uint8_t *base = (const uint8_t *)w;
-    int64_t r = r0;
-#ifdef CK_HAVE_X86
-    if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c() && (type == CK_Q4_1 || type == CK_Q8_0) &&
-        row_bytes * 8 <= INT32_MAX) {
-        for (; r + 8 <= r1; r += 8)
-            if (!matmul8_q16(type, base, row_bytes, cols / 32, r, nvec, q, d, s, y)) break;
-    }
-#endif
-    for (int64_t v = 0; v < nvec; v++) ck_matvec_q16(type, w, row_bytes, cols, r, r1, q[v], d[v], s[v], y[v], path);
-}
-
 void ck_quantize_q16(const float *x, int64_t n, int16_t *q, float *d, float *s, int path) {
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) { quantize_q16_avx2(x, n, q, d, s); return; }
@@ -373,33 +319,35 @@ void ck_quantize_q16(const float *x, int64_t n, int16_t *q, float *d, float *s, 
     quantize_q16_portable(x, n, q, d, s);
 }
 
-int ck_matvec_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t r0, int64_t r1,
-                  const int16_t *q, const float *d, const float *s, float *y, int path) {
-    if (!ck_q16_supports(type)) return 0;
+void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
+                   const int16_t *const *q, const float *const *d, const float *const *s, float *const *y, int path) {
+    if (!ck_q16_supports(type)) return;
     const uint8_t *base = (const uint8_t *)w;
     const int64_t blocks = cols / 32;
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) {
-        switch (type) {
-        case CK_Q4_1: {
-            int64_t r = r0;
-            if (row_bytes * 8 <= INT32_MAX)
-                for (; r + 8 <= r1; r += 8) matvec8_q4_1_q16(base, row_bytes, blocks, r, q, d, s, y);
-            matvec_q4_1_q16(base, row_bytes, blocks, r, r1, q, d, s, y);
-            return 1;
+        int64_t r = r0;
+        // Whole groups of 8 rows through the 8-row kernel (Q4_1, Q8_0), the rest row by row.
+        if ((type == CK_Q4_1 || type == CK_Q8_0) && row_bytes * 8 <= INT32_MAX)
+            for (; r + 8 <= r1; r += 8) matmul8_q16(type, base, row_bytes, blocks, r, nvec, q, d, s, y);
+        for (int64_t v = 0; v < nvec; v++) {
+            switch (type) {
+            case CK_Q4_1: matvec_q4_1_q16(base, row_bytes, blocks, r, r1, q[v], d[v], s[v], y[v]); break;
+            case CK_Q4_0: matvec_q4_0_q16(base, row_bytes, blocks, r, r1, q[v], d[v], y[v]); break;
+            case CK_Q8_0: matvec_q8_0_q16(base, row_bytes, blocks, r, r1, q[v], d[v], y[v]); break;
+            }
         }
-        case CK_Q4_0: matvec_q4_0_q16(base, row_bytes, blocks, r0, r1, q, d, y); return 1;
-        case CK_Q8_0: {
-            int64_t r = r0;
-            if (row_bytes * 8 <= INT32_MAX)
-                for (; r + 8 <= r1; r += 8) matvec8_q8_0_q16(base, row_bytes, blocks, r, q, d, y);
-            matvec_q8_0_q16(base, row_bytes, blocks, r, r1, q, d, y);
-            return 1;
-        }
-        }
+        return;
     }
 #endif
     (void)path;
-    for (int64_t r = r0; r < r1; r++) y[r] = dot_q16_portable(type, base + r * row_bytes, q, d, s, blocks);
+    for (int64_t v = 0; v < nvec; v++)
+        for (int64_t r = r0; r < r1; r++) y[v][r] = dot_q16_portable(type, base + r * row_bytes, q[v], d[v], s[v], blocks);
+}
+
+int ck_matvec_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, int64_t r0, int64_t r1,
+                  const int16_t *q, const float *d, const float *s, float *y, int path) {
+    if (!ck_q16_supports(type)) return 0;
+    ck_matmul_q16(type, w, row_bytes, cols, r0, r1, 1, &q, &d, &s, &y, path);
     return 1;
 }
