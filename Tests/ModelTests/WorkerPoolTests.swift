@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import Model
@@ -21,6 +22,30 @@ import Testing
             }
             #expect(box.values == Array(repeating: 1, count: chunks), "round \(round)")
             #expect(total.load(ordering: .relaxed) == chunks)
+        }
+    }
+
+    /// A worker stuck in a chunk must cost only that chunk: the caller finishes its own range and steals the rest of
+    /// the worker's. The stuck chunk waits until every other chunk has run, so it can only finish if the caller ran
+    /// them all.
+    @Test func callerStealsFromAStalledWorker() {
+        let pool = WorkerPool(threadCount: 2)
+        for _ in 0..<20 {
+            let chunks = 64
+            let caller = pthread_self()
+            let finished = Atomic<Int>(0), byCaller = Atomic<Int>(0), stalled = Atomic<Bool>(false)
+            let box = Box(chunks)
+            pool.parallelFor(chunks: chunks) { chunk in
+                if pthread_equal(pthread_self(), caller) != 0 {
+                    byCaller.add(1, ordering: .relaxed)
+                } else if !stalled.exchange(true, ordering: .relaxed) {
+                    while finished.load(ordering: .acquiring) < chunks - 1 { sched_yield() }
+                }
+                box.values[chunk] += 1
+                finished.add(1, ordering: .releasing)
+            }
+            #expect(box.values == Array(repeating: 1, count: chunks))
+            #expect(byCaller.load(ordering: .relaxed) >= chunks - 1)
         }
     }
 

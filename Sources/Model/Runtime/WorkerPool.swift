@@ -4,28 +4,34 @@ import Synchronization
 /// A persistent pool of worker threads for data-parallel loops (`parallelFor`), built for kernels that are called
 /// thousands of times a second.
 ///
-/// Work is split into chunks that every participant — the calling thread included — claims from one atomic word,
-/// so a worker that is descheduled (another process took its core) costs nothing: the caller simply runs the
-/// remaining chunks itself. The pool therefore never runs slower than the single-threaded path, apart from waiting
-/// for a chunk already in progress. Idle workers spin briefly (to catch the next call of a token-by-token loop),
-/// then block on a semaphore, so an idle pool uses no CPU.
+/// Each call splits its chunks into one contiguous range per participant (the calling thread is participant 0).
+/// A participant takes chunks from the front of its own range — an atomic word on its own cache line, so the common
+/// case never contends — and, when its range is empty, steals single chunks from the back of another's. Contiguous
+/// ranges keep each core streaming through its own part of a weight matrix (its prefetches run ahead into rows it
+/// will read itself), and stealing balances the tail to within one chunk.
+///
+/// A worker that is descheduled (another process took its core) costs nothing but the chunk it holds: the caller
+/// steals the rest of its range. The pool therefore never runs slower than the single-threaded path, apart from
+/// waiting for a chunk already in progress. Idle workers spin briefly (to catch the next call of a token-by-token
+/// loop), then block on a semaphore, so an idle pool uses no CPU.
 ///
 /// With `threadCount == 1` no thread is created and `parallelFor` runs inline.
 public final class WorkerPool: @unchecked Sendable {
     /// Threads taking part in a `parallelFor`, the caller included (≥ 1).
     public let threadCount: Int
     /// The largest number of chunks one `parallelFor` may use.
-    public static let maximumChunks = Int(Shared.indexMask)
+    public static let maximumChunks = Int(ChunkRange.indexMask)
 
     /// State shared with the worker threads; they hold it strongly, so it outlives the pool until they exit.
-    private let shared = Shared()
+    private let shared: Shared
     private var generation: UInt64 = 0
 
     /// Creates a pool; `threadCount` is clamped to at least 1.
     public init(threadCount: Int) {
         self.threadCount = max(1, threadCount)
+        shared = Shared(participants: self.threadCount)
         for index in 1..<self.threadCount {
-            let worker = Worker()
+            let worker = Worker(participant: index)
             shared.workers.append(worker)
             let thread = Thread { [shared] in shared.workerLoop(worker) }
             thread.name = "reckon-worker-\(index)"
@@ -43,7 +49,8 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs `body(chunk)` for every chunk in `0..<chunks`, spread over the pool, and returns when all have finished.
-    /// Chunks may run in any order and on any thread; `body` must only write disjoint memory per chunk.
+    /// Chunks may run in any order and on any thread; `body` must only write disjoint memory per chunk. Neighbouring
+    /// chunks tend to run on the same thread, in increasing order.
     /// Not reentrant: call it from one thread at a time.
     public func parallelFor(chunks: Int, _ body: @escaping @Sendable (Int) -> Void) {
         precondition(chunks <= Self.maximumChunks, "too many chunks: \(chunks)")
@@ -53,18 +60,21 @@ public final class WorkerPool: @unchecked Sendable {
             return
         }
         shared.job = body
-        generation = (generation + 1) & ((1 << 24) - 1)
+        generation = (generation + 1) & ChunkRange.generationMask
         shared.completed.store(0, ordering: .relaxed)
-        shared.work.store(generation << 40 | UInt64(chunks) << Shared.indexBits, ordering: .releasing)
+        let participants = UInt64(threadCount), count = UInt64(chunks)
+        for (p, range) in shared.ranges.enumerated() {
+            let lower = count * UInt64(p) / participants, upper = count * UInt64(p + 1) / participants
+            range.word.store(ChunkRange.pack(generation: generation, next: lower, end: upper), ordering: .relaxed)
+        }
+        // Publishing the generation releases the job and the ranges written above.
+        shared.published.store(generation, ordering: .releasing)
         for worker in shared.workers where worker.sleeping.exchange(false, ordering: .sequentiallyConsistent) {
             worker.wake.signal()
         }
-        while let chunk = shared.claim() {
-            body(chunk)
-            shared.completed.add(1, ordering: .releasing)
-        }
+        let ownChunks = shared.participate(0, generation: generation)
         var spins = 0
-        while shared.completed.load(ordering: .acquiring) < chunks {
+        while shared.completed.load(ordering: .acquiring) < chunks - ownChunks {
             spins += 1
             if spins > 64 { sched_yield() }
         }
@@ -72,61 +82,116 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     private final class Worker: @unchecked Sendable {
+        let participant: Int
         let sleeping = Atomic<Bool>(false)
         let wake = DispatchSemaphore(value: 0)
+        init(participant: Int) { self.participant = participant }
     }
 
     private final class Shared: @unchecked Sendable {
-        static let indexBits: UInt64 = 20
-        static let indexMask: UInt64 = (1 << 20) - 1
-
-        /// Layout: generation (24 bits) | chunk count (20 bits) | next chunk index (20 bits).
-        let work = Atomic<UInt64>(0)
+        /// The generation of the latest published call.
+        let published = Atomic<UInt64>(0)
+        /// Chunks finished by participants other than the caller, added once per participant and call.
         let completed = Atomic<Int>(0)
         let shuttingDown = Atomic<Bool>(false)
         var job: (@Sendable (Int) -> Void)?
         var workers: [Worker] = []
+        /// One range of chunk indices per participant, each on its own cache lines.
+        let ranges: [ChunkRange]
 
-        /// Atomically takes the next chunk index of the published work, if any remains.
-        func claim() -> Int? {
-            var current = work.load(ordering: .acquiring)
-            while true {
-                let count = (current >> Self.indexBits) & Self.indexMask
-                let index = current & Self.indexMask
-                guard index < count else { return nil }
-                let (exchanged, original) = work.compareExchange(
-                    expected: current, desired: current + 1,
-                    successOrdering: .acquiringAndReleasing, failureOrdering: .acquiring)
-                if exchanged { return Int(index) }
-                current = original
+        init(participants: Int) { ranges = (0..<participants).map { _ in ChunkRange() } }
+
+        /// Runs chunks of generation `generation` as participant `participant` — its own range front to back, then
+        /// single chunks stolen from the back of the others' — and returns how many it ran.
+        func participate(_ participant: Int, generation: UInt64) -> Int {
+            var done = 0
+            while let chunk = ranges[participant].takeFront(generation: generation) {
+                job?(chunk)
+                done += 1
             }
-        }
-
-        func hasClaimableWork() -> Bool {
-            let current = work.load(ordering: .acquiring)
-            return current & Self.indexMask < (current >> Self.indexBits) & Self.indexMask
+            var victim = (participant + 1) % ranges.count
+            var emptyInARow = 0
+            while emptyInARow < ranges.count - 1 {
+                if victim != participant, let chunk = ranges[victim].takeBack(generation: generation) {
+                    job?(chunk)
+                    done += 1
+                    emptyInARow = 0
+                    continue
+                }
+                if victim != participant { emptyInARow += 1 }
+                victim = (victim + 1) % ranges.count
+            }
+            return done
         }
 
         func workerLoop(_ worker: Worker) {
+            var seen: UInt64 = 0
             while !shuttingDown.load(ordering: .relaxed) {
                 var idle = 0
-                while !hasClaimableWork() && idle < 20_000 && !shuttingDown.load(ordering: .relaxed) { idle += 1 }
-                if hasClaimableWork() {
-                    // The job is read only after a chunk was claimed: the caller cannot replace it while a claimed
-                    // chunk of its generation is outstanding.
-                    while let chunk = claim() {
-                        job?(chunk)
-                        completed.add(1, ordering: .releasing)
-                    }
+                while published.load(ordering: .relaxed) == seen && idle < 20_000
+                        && !shuttingDown.load(ordering: .relaxed) { idle += 1 }
+                let current = published.load(ordering: .acquiring)
+                if current != seen {
+                    seen = current
+                    // The job is read only after a chunk of this generation was taken: the caller cannot replace it
+                    // while such a chunk is outstanding, nor reuse the ranges without changing their generation.
+                    let done = participate(worker.participant, generation: current)
+                    if done > 0 { completed.add(done, ordering: .releasing) }
                     continue
                 }
                 worker.sleeping.store(true, ordering: .sequentiallyConsistent)
-                if hasClaimableWork() || shuttingDown.load(ordering: .sequentiallyConsistent) {
+                if published.load(ordering: .sequentiallyConsistent) != seen
+                    || shuttingDown.load(ordering: .sequentiallyConsistent) {
                     if worker.sleeping.exchange(false, ordering: .sequentiallyConsistent) { continue }
                     // The caller already cleared the flag and will signal (or has signalled): consume it.
                 }
                 worker.wake.wait()
             }
+        }
+    }
+}
+
+/// A participant's remaining chunks `next..<end` of one `parallelFor` call, tagged with the call's generation so that a
+/// thread still looking at an earlier call can never take a chunk of a later one. Padded to keep the atomic word alone
+/// on its cache lines.
+private final class ChunkRange: @unchecked Sendable {
+    static let indexBits: UInt64 = 20
+    static let indexMask: UInt64 = (1 << indexBits) - 1
+    static let generationMask: UInt64 = (1 << 24) - 1
+
+    private var paddingBefore: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// Layout: generation (24 bits) | next (20 bits) | end (20 bits).
+    let word = Atomic<UInt64>(0)
+    private var paddingAfter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    static func pack(generation: UInt64, next: UInt64, end: UInt64) -> UInt64 {
+        generation << (2 * indexBits) | next << indexBits | end
+    }
+
+    /// Takes the first remaining chunk (the owner's end).
+    func takeFront(generation: UInt64) -> Int? {
+        take(generation: generation) { next, end in (next, next + 1, end) }
+    }
+
+    /// Takes the last remaining chunk (a thief's end).
+    func takeBack(generation: UInt64) -> Int? {
+        take(generation: generation) { next, end in (end - 1, next, end - 1) }
+    }
+
+    /// `pick(next, end)` returns the chunk taken and the new `next`, `end`; it is called only when `next < end`.
+    @inline(__always)
+    private func take(generation: UInt64, _ pick: (UInt64, UInt64) -> (UInt64, UInt64, UInt64)) -> Int? {
+        var current = word.load(ordering: .acquiring)
+        while true {
+            guard current >> (2 * Self.indexBits) == generation else { return nil }
+            let next = (current >> Self.indexBits) & Self.indexMask, end = current & Self.indexMask
+            guard next < end else { return nil }
+            let (chunk, newNext, newEnd) = pick(next, end)
+            let (exchanged, original) = word.compareExchange(
+                expected: current, desired: Self.pack(generation: generation, next: newNext, end: newEnd),
+                successOrdering: .acquiringAndReleasing, failureOrdering: .acquiring)
+            if exchanged { return Int(chunk) }
+            current = original
         }
     }
 }
