@@ -7,7 +7,7 @@ import Numerics
 /// thread, for the fp32-activation kernel and the int16-block kernel (activation quantisation included).
 enum KernelBench {
     static func run(modelPath: String) throws {
-        let file = try GGUFFile(path: modelPath)
+        let file = try GGUFFile(path: modelPath, loading: .resident)
         let names = ["blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight",
                      "token_embd.weight"]
         let matrices = try names.compactMap { name -> WeightMatrix? in

@@ -30,10 +30,13 @@ public final class LocalEngine: TextGenerating, @unchecked Sendable {
     ///   - template: chat template to use instead of the one detected from the file.
     ///   - activations: how activations enter quantised products (`.int16`: fast generation; `.float32`: the
     ///     reference-faithful path).
+    ///   - loading: how the file is brought into memory; `.resident` (default) reads it once into huge-page-backed
+    ///     memory, which generation streams faster than a 4 KiB-page mapping.
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
-                template: ChatTemplate? = nil, activations: ActivationPrecision = .default) throws(EngineError) {
+                template: ChatTemplate? = nil, activations: ActivationPrecision = .default,
+                loading: GGUFLoading = .resident) throws(EngineError) {
         self.path = path
-        do { file = try GGUFFile(path: path) } catch { throw .file(error) }
+        do { file = try GGUFFile(path: path, loading: loading) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
         self.activations = activations
         do { model = try ModelRegistry.load(file, pool: pool, activations: activations) } catch { throw .model(error) }

@@ -2,8 +2,8 @@ import Numerics
 
 /// A parsed GGUF file (versions 2 and 3): typed metadata, the tensor directory, and zero-copy access to tensor data.
 ///
-/// Immutable after init. Files opened by path are memory-mapped read-only and never read into arrays; the mapping
-/// lives as long as this object. Parsing validates everything it can without touching tensor bytes: see
+/// Immutable after init. Files opened by path are memory-mapped read-only (or read once into resident memory, see
+/// ``GGUFLoading``) and never copied into arrays; the memory lives as long as this object. Parsing validates everything it can without touching tensor bytes: see
 /// ``GGUFError`` for the failures it reports. Layout: see `GGUFParser`.
 public final class GGUFFile: @unchecked Sendable {
     /// The accepted format versions.
@@ -24,9 +24,9 @@ public final class GGUFFile: @unchecked Sendable {
     private let storage: GGUFStorage
     private let tensorIndex: [String: Int]
 
-    /// Memory-maps and parses the file at `path`.
-    public convenience init(path: String) throws(GGUFError) {
-        try self.init(storage: GGUFStorage(mapping: path))
+    /// Opens (memory-maps by default) and parses the file at `path`.
+    public convenience init(path: String, loading: GGUFLoading = .mapped) throws(GGUFError) {
+        try self.init(storage: GGUFStorage(path: path, loading: loading))
     }
 
     /// Parses an in-memory GGUF image (copied into an owned buffer).

@@ -241,6 +241,9 @@ import Numerics
             try GGUFFile(path: "/nonexistent/x.gguf")
         }
         #expect(throws: GGUFError.cannotOpen(path: "/tmp", reason: "not a regular file")) { try GGUFFile(path: "/tmp") }
+        #expect(throws: GGUFError.cannotOpen(path: "/nonexistent/x.gguf", reason: "No such file or directory (errno 2)")) {
+            try GGUFFile(path: "/nonexistent/x.gguf", loading: .resident)
+        }
     }
 
     @Test func emptyFileOnDisk() throws {
@@ -249,6 +252,9 @@ import Numerics
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: GGUFError.truncated(what: "header (magic)", offset: 0, needed: 4, available: 0)) {
             try GGUFFile(path: path)
+        }
+        #expect(throws: GGUFError.truncated(what: "header (magic)", offset: 0, needed: 4, available: 0)) {
+            try GGUFFile(path: path, loading: .resident)
         }
     }
 

@@ -90,6 +90,23 @@ import Numerics
         #expect(Array(file.data(for: file.tensors[1])) == Array(inMemory.data(for: inMemory.tensors[1])))
     }
 
+    /// Resident loading (read into huge-page-aligned memory) sees exactly the bytes the mapping sees.
+    @Test func residentLoadingMatchesTheMapping() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-resident-\(getpid()).gguf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try sampleWriter().write(to: path)
+        let mapped = try GGUFFile(path: path), resident = try GGUFFile(path: path, loading: .resident)
+        #expect(resident.tensors == mapped.tensors)
+        #expect(resident.fileSize == mapped.fileSize)
+        #expect(resident.metadata.keys == mapped.metadata.keys)
+        for tensor in mapped.tensors {
+            #expect(Array(resident.data(for: tensor)) == Array(mapped.data(for: tensor)), "\(tensor.name)")
+        }
+        let start = Int(bitPattern: resident.data(for: resident.tensors[0]).baseAddress!) - resident.dataOffset
+            - resident.tensors[0].offset
+        #expect(start % (2 << 20) == 0, "resident bytes start on a 2 MiB boundary")
+    }
+
     @Test func settingAKeyTwiceReplacesIt() throws {
         var w = GGUFWriter()
         w.set("a", .uint8(1))
