@@ -12,8 +12,8 @@ import Synchronization
 ///
 /// A worker that is descheduled (another process took its core) costs nothing but the chunk it holds: the caller
 /// steals the rest of its range. The pool therefore never runs slower than the single-threaded path, apart from
-/// waiting for a chunk already in progress. Idle workers spin briefly (to catch the next call of a token-by-token
-/// loop), then block on a semaphore, so an idle pool uses no CPU.
+/// waiting for a chunk already in progress. Idle workers spin briefly (100 µs, to catch the next call of a
+/// token-by-token loop), then block on a semaphore, so an idle pool uses no CPU.
 ///
 /// With `threadCount == 1` no thread is created and `parallelFor` runs inline.
 public final class WorkerPool: @unchecked Sendable {
@@ -81,6 +81,12 @@ public final class WorkerPool: @unchecked Sendable {
         shared.job = nil
     }
 
+    /// How long an idle worker polls for the next call before it sleeps: 100 µs covers the serial stretches inside
+    /// a token (norms, residuals, the caller's share of setting up the next product) even when the caller's core is
+    /// briefly taken, so a generating pool seldom pays a semaphore wake-up (tg128 with 2 threads: median 94 → 100
+    /// t/s against 20 µs over 6 alternating rounds, and ~10× fewer context switches).
+    static let spinNanoseconds: UInt64 = 100_000
+
     private final class Worker: @unchecked Sendable {
         let participant: Int
         let sleeping = Atomic<Bool>(false)
@@ -127,9 +133,13 @@ public final class WorkerPool: @unchecked Sendable {
         func workerLoop(_ worker: Worker) {
             var seen: UInt64 = 0
             while !shuttingDown.load(ordering: .relaxed) {
-                var idle = 0
-                while published.load(ordering: .relaxed) == seen && idle < 20_000
-                        && !shuttingDown.load(ordering: .relaxed) { idle += 1 }
+                // Spin for up to `spinNanoseconds` (the clock is read every 64 polls), then sleep.
+                let deadline = DispatchTime.now().uptimeNanoseconds + WorkerPool.spinNanoseconds
+                var polls = 0
+                while published.load(ordering: .relaxed) == seen && !shuttingDown.load(ordering: .relaxed) {
+                    polls += 1
+                    if polls & 63 == 0 && DispatchTime.now().uptimeNanoseconds > deadline { break }
+                }
                 let current = published.load(ordering: .acquiring)
                 if current != seen {
                     seen = current
