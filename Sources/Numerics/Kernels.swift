@@ -130,6 +130,15 @@ public enum Kernels {
                       path.code)
     }
 
+    /// SwiGLU in place: `gate[i] = silu(gate[i]) · up[i]`, silu(g) = g / (1 + e^(−g)), for `count` elements. The
+    /// vector path computes e^x itself (a few ulp from `expf`), the portable one calls `expf`.
+    @inlinable
+    public static func swiGLU(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int,
+                              path: KernelPath = .automatic) {
+        precondition(count >= 0, "count must be non-negative, got \(count)")
+        ck_swiglu(gate, up, Int64(count), path.code)
+    }
+
     /// Causal attention of one query head over the first `positions` of `segmentCount` position-ordered runs of
     /// cached rows: run s has
     /// `counts[s]` rows starting at `keys[s]` / `values[s]`, `stride` floats apart, the head's slice starting `offset`

@@ -54,6 +54,10 @@ void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols
                    int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s, float *const *y,
                    int path);
 
+/// SwiGLU in place: gate[i] = gate[i] / (1 + e^(−gate[i])) · up[i] for i < n. The AVX2 path evaluates e^x with its
+/// own vectorised series (within a few ulp of expf); the portable path calls expf.
+void ck_swiglu(float *gate, const float *up, int64_t n, int path);
+
 /// Causal attention of one query head (`head_dim` floats at q) over the first `positions` rows of `nseg`
 /// position-ordered segments of cached rows:
 /// segment s has counts[s] rows starting at keys[s] / values[s], `stride` floats apart, the head's slice `offset`

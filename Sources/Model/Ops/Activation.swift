@@ -1,9 +1,7 @@
-import Foundation
+import Numerics
 
-/// SwiGLU gate: `gate[i] = silu(gate[i]) · up[i]`, with silu(x) = x / (1 + e^(−x)).
+/// SwiGLU gate: `gate[i] = silu(gate[i]) · up[i]`, with silu(x) = x / (1 + e^(−x)) (vectorised: see
+/// ``Kernels/swiGLU(gate:up:count:path:)``).
 func swiGLU(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
-    for i in 0..<count {
-        let g = gate[i]
-        gate[i] = g / (1 + Foundation.exp(-g)) * up[i]
-    }
+    Kernels.swiGLU(gate: gate, up: up, count: count)
 }
