@@ -13,7 +13,9 @@ import Synchronization
 /// A worker that is descheduled (another process took its core) costs nothing but the chunk it holds: the caller
 /// steals the rest of its range. The pool therefore never runs slower than the single-threaded path, apart from
 /// waiting for a chunk already in progress. Idle workers spin briefly (100 µs, to catch the next call of a
-/// token-by-token loop), then block on a semaphore, so an idle pool uses no CPU.
+/// token-by-token loop), then block on a semaphore, so an idle pool uses no CPU. When the machine is so loaded that
+/// waiting for descheduled workers costs more than they contribute, calls run on the caller alone for a while
+/// (``HelpGovernor``), so the pool does not fall below its single-threaded speed.
 ///
 /// With `threadCount == 1` no thread is created and `parallelFor` runs inline.
 public final class WorkerPool: @unchecked Sendable {
@@ -25,6 +27,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// State shared with the worker threads; they hold it strongly, so it outlives the pool until they exit.
     private let shared: Shared
     private var generation: UInt64 = 0
+    private var governor = HelpGovernor()
 
     /// Creates a pool; `threadCount` is clamped to at least 1.
     public init(threadCount: Int) {
@@ -55,10 +58,11 @@ public final class WorkerPool: @unchecked Sendable {
     public func parallelFor(chunks: Int, _ body: @escaping @Sendable (Int) -> Void) {
         precondition(chunks <= Self.maximumChunks, "too many chunks: \(chunks)")
         guard chunks > 0 else { return }
-        if threadCount == 1 || chunks == 1 {
+        if threadCount == 1 || chunks == 1 || governor.nextCallRunsAlone() {
             for chunk in 0..<chunks { body(chunk) }
             return
         }
+        let start = DispatchTime.now().uptimeNanoseconds
         shared.job = body
         generation = (generation + 1) & ChunkRange.generationMask
         shared.completed.store(0, ordering: .relaxed)
@@ -73,13 +77,20 @@ public final class WorkerPool: @unchecked Sendable {
             worker.wake.signal()
         }
         let ownChunks = shared.participate(0, generation: generation)
+        let ownEnd = DispatchTime.now().uptimeNanoseconds
         var spins = 0
         while shared.completed.load(ordering: .acquiring) < chunks - ownChunks {
             spins += 1
             if spins > 64 { sched_yield() }
         }
         shared.job = nil
+        governor.record(taken: DispatchTime.now().uptimeNanoseconds - start, own: ownEnd - start, ownChunks: ownChunks,
+                        chunks: chunks)
     }
+
+    /// Whether recent calls showed the workers slowing the caller down (an overloaded machine), so that calls
+    /// currently run on the caller alone. See ``HelpGovernor``.
+    public var isRunningAlone: Bool { governor.isRunningAlone }
 
     /// How long an idle worker polls for the next call before it sleeps: 100 µs covers the serial stretches inside
     /// a token (norms, residuals, the caller's share of setting up the next product) even when the caller's core is
