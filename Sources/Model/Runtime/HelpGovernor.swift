@@ -10,10 +10,12 @@
 /// one resets it, so under sustained load probing costs a vanishing share of the time and the pool returns to full
 /// speed within a fraction of a second of the load going away. Not thread-safe: owned by the pool's caller.
 struct HelpGovernor {
-    /// Calls measured before each decision.
-    static let probeWindow = 64
-    static let shortestSolo = 512
-    static let longestSolo = 65_536
+    /// Calls measured before each decision (about one generated token of SmolLM2): long enough that one brief
+    /// preemption of a worker on a busy host does not condemn the window, short enough that a probe under real load
+    /// costs little.
+    static let probeWindow = 128
+    static let shortestSolo = 1024
+    static let longestSolo = 32_768
 
     private var measuredCalls = 0
     private var takenNanoseconds: UInt64 = 0
