@@ -3,8 +3,9 @@ import Numerics
 /// A parsed GGUF file (versions 2 and 3): typed metadata, the tensor directory, and zero-copy access to tensor data.
 ///
 /// Immutable after init. Files opened by path are memory-mapped read-only (or read once into resident memory, see
-/// ``GGUFLoading``) and never copied into arrays; the memory lives as long as this object. Parsing validates everything it can without touching tensor bytes: see
-/// ``GGUFError`` for the failures it reports. Layout: see `GGUFParser`.
+/// ``GGUFLoading``) and never copied into arrays; the memory lives as long as this object. Parsing validates
+/// everything it can without touching tensor bytes: see ``GGUFError`` for the failures it reports. Layout: see
+/// `GGUFParser`.
 public final class GGUFFile: @unchecked Sendable {
     /// The accepted format versions.
     public static let supportedVersions: ClosedRange<UInt32> = 2...3

@@ -126,19 +126,16 @@ public final class WorkerPool: @unchecked Sendable {
                 job?(chunk)
                 done += 1
             }
-            var victim = (participant + 1) % ranges.count
-            var emptyInARow = 0
-            while emptyInARow < ranges.count - 1 {
-                if victim != participant, let chunk = ranges[victim].takeBack(generation: generation) {
-                    job?(chunk)
-                    done += 1
-                    emptyInARow = 0
-                    continue
+            stealing: while true {
+                for offset in 1..<ranges.count {
+                    if let chunk = ranges[(participant + offset) % ranges.count].takeBack(generation: generation) {
+                        job?(chunk)
+                        done += 1
+                        continue stealing
+                    }
                 }
-                if victim != participant { emptyInARow += 1 }
-                victim = (victim + 1) % ranges.count
+                return done
             }
-            return done
         }
 
         func workerLoop(_ worker: Worker) {
