@@ -23,12 +23,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "CKernels", cSettings: optimisedC),
+        .target(name: "Random", swiftSettings: optimised),
         .target(name: "Numerics", dependencies: ["CKernels"], swiftSettings: optimised),
         .target(name: "GGUF", dependencies: ["Numerics"], swiftSettings: optimised),
         .target(name: "Tokenizer", dependencies: ["GGUF"], swiftSettings: optimised),
         .target(name: "Model", dependencies: ["Numerics", "GGUF"], swiftSettings: optimised),
-        .target(name: "Sampling", dependencies: ["Numerics"], swiftSettings: optimised),
+        .target(name: "Sampling", dependencies: ["Numerics", "Random"], swiftSettings: optimised),
         .target(name: "Engine", dependencies: ["Model", "Tokenizer", "Sampling"]),
+        .target(name: "ModelStore"),
         .target(
             name: "RemoteEngine",
             dependencies: [
@@ -40,25 +42,27 @@ let package = Package(
                 // `Numerics`; aliasing it here lets both share the graph (Reckon's own `Numerics` keeps its name).
                 .product(name: "Numerics", package: "swift-numerics", moduleAliases: ["Numerics": "SwiftNumerics"]),
             ]),
-        .target(name: "Tasks", swiftSettings: optimised),
-        .target(name: "Analysis", swiftSettings: optimised),
-        .target(name: "Reasoning", dependencies: ["Engine", "Tasks", "Analysis"]),
+        .target(name: "Tasks", dependencies: ["Random"], swiftSettings: optimised),
+        .target(name: "Analysis", dependencies: ["Random"], swiftSettings: optimised),
+        .target(name: "Reasoning", dependencies: ["Engine", "Tasks", "Analysis", "Random"]),
         .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "RemoteEngine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
-            name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
+            name: "ReckonBench", dependencies: ["Engine", "ModelStore"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
 
-        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Engine", "ModelStore", "Random"], path: "Tests/TestSupport"),
+        .testTarget(name: "RandomTests", dependencies: ["Random"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
-        .testTarget(name: "GGUFTests", dependencies: ["GGUF"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore"]),
         .testTarget(
             name: "RemoteEngineTests",
             dependencies: [
@@ -67,10 +71,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "TasksTests", dependencies: ["Tasks"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Random"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Random"]),
         .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import GGUF
 import Model
+import ModelStore
 
 /// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--repeats 3] [--shared 1,4,8,16,32]
 /// [--activations int16|float32] [--format json] [--kernels] [--print-model-path]`

@@ -7,9 +7,9 @@ Everything here is computed a different way from the Swift code:
                 with weight prod C(size, t) / C(n, k)  (and, for n <= 12, by itertools enumeration of subsets);
   * coverage    exact rational mean of pass@k over problems;
   * fits        numpy.polyfit on (ln k, ln(-ln c)) and scipy.optimize.curve_fit of exp(a k^b) on c;
-  * bootstrap   SplitMix64-seeded xoshiro256** + Lemire bounded integers re-implemented in Python,
+  * bootstrap   SplitMix64-seeded xoshiro256** (random_reference.py) + Lemire bounded integers in Python,
                 numpy.percentile (linear) on the replicate means.
-Run: python3 Scripts/oracle/analysis_reference.py   (numpy 2.4.6, scipy 1.17.1)
+Run: python3 Scripts/oracle/analysis_reference.py   (packages pinned in Scripts/oracle/requirements.txt)
 """
 import itertools
 import math
@@ -17,6 +17,8 @@ from fractions import Fraction
 
 import numpy as np
 from scipy.optimize import curve_fit
+
+from random_reference import Xoshiro256StarStar
 
 MASK = (1 << 64) - 1
 
@@ -67,29 +69,8 @@ def maj_at_k_enumerate(answers, correct, k, ties):
     return total / count
 
 
-def splitmix_seeds(seed):
-    x, s = seed, []
-    for _ in range(4):
-        x = (x + 0x9E3779B97F4A7C15) & MASK
-        z = x
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        s.append(z ^ (z >> 31))
-    return s
-
-
-class Xoshiro:
-    def __init__(self, seed):
-        self.s = splitmix_seeds(seed)
-
-    def next(self):
-        s = self.s
-        rotl = lambda x, k: ((x << k) | (x >> (64 - k))) & MASK
-        out = (rotl((s[1] * 5) & MASK, 7) * 9) & MASK
-        t = (s[1] << 17) & MASK
-        s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t
-        s[3] = rotl(s[3], 45)
-        return out
+class Xoshiro(Xoshiro256StarStar):
+    """The shared generator reference (random_reference.py) plus Lemire's bounded draw."""
 
     def below(self, bound):
         # Lemire: high 64 bits of x*bound, rejecting low parts under (2^64 - bound) % bound.

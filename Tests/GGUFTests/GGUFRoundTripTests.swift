@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GGUF
 import Numerics
+import TestSupport
 
 @Suite struct GGUFRoundTripTests {
     static let everyType: [(String, GGUFValue)] = [
@@ -117,10 +118,11 @@ import Numerics
         #expect(file.metadata.string("a") == "x")
     }
 
-    /// The default model, when present (facts from the SmolLM2-135M architecture: 30 blocks, width 576, vocab 49152).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/tmp/dl/model.gguf")))
+    /// The default model, fetched through TestSupport's `DefaultModel` (facts from the SmolLM2-135M architecture:
+    /// 30 blocks, width 576, vocab 49152; every constant below is printed by Scripts/oracle/model_facts.py).
+    @Test(.enabled(if: DefaultModel.shouldRun, "default model unavailable and RECKON_ALLOW_NO_MODEL=1"))
     func readsTheDefaultModel() throws {
-        let file = try GGUFFile(path: "/tmp/dl/model.gguf")
+        let file = try GGUFFile(path: DefaultModel.require())
         #expect(file.version == 3)
         #expect(file.metadata.string("general.architecture") == "llama")
         #expect(file.metadata.int("llama.block_count") == 30)

@@ -2,6 +2,7 @@ import Foundation
 import Analysis
 import Engine
 import Tasks
+import TestSupport
 import Testing
 @testable import Reasoning
 

@@ -1,5 +1,6 @@
 import Testing
 import Tasks
+import TestSupport
 @testable import Reasoning
 
 /// Seeds, the scripted choice, answer keys and the configuration identity, against Scripts/reasoning/reference.py.

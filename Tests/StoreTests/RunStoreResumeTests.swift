@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Reasoning
 import Tasks
+import TestSupport
 import Testing
 @testable import Store
 

@@ -1,5 +1,5 @@
-import Engine
 import Foundation
+import ModelStore
 
 /// The default model for tests that need the real weights, fetched once per test process through Reckon's own
 /// `ModelStore` (the same code as `reckon model fetch`).
@@ -7,8 +7,8 @@ import Foundation
 /// When it cannot be had, `path` is nil and `unavailableReason` says why; tests then fail, unless the environment
 /// sets `RECKON_ALLOW_NO_MODEL=1`, in which case they are skipped with that reason printed loudly.
 public enum DefaultModel {
-    private static let resolved: Result<String, EngineError> = {
-        do throws(EngineError) {
+    private static let resolved: Result<String, ModelStoreError> = {
+        do throws(ModelStoreError) {
             return .success(try ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path)
         } catch {
             FileHandle.standardError.write(Data("""

@@ -1,3 +1,5 @@
+import Random
+
 /// Reckon's own pseudo-random number generator: xoshiro256** seeded through SplitMix64.
 ///
 /// Every generated problem is a pure function of a seed, so the algorithm here is frozen: changing any
@@ -11,42 +13,22 @@
 /// - `unit()`: `Double(next() >> 11) · 2^−53`, in `[0, 1)`.
 /// - `bool()`: the top bit of `next()`.
 public struct TaskRNG: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var generator: Xoshiro256StarStar
 
     /// Seeds the four state words with four successive SplitMix64 outputs of `seed`.
-    public init(seed: UInt64) {
-        var sm = seed
-        s0 = TaskRNG.splitMix(&sm)
-        s1 = TaskRNG.splitMix(&sm)
-        s2 = TaskRNG.splitMix(&sm)
-        s3 = TaskRNG.splitMix(&sm)
-    }
+    @inlinable
+    public init(seed: UInt64) { generator = Xoshiro256StarStar(seed: seed) }
 
     /// An independent stream for one instance, derived from `(seed, family id, index)`:
     /// `mix(seed ⊕ mix(fnv1a64(family) ⊕ mix(UInt64(bitPattern: index))))`, where `mix` is the SplitMix64
-    /// finaliser, then seeded as `init(seed:)`.
+    /// finaliser, then seeded as `init(seed:)` (``SeedDerivation/labelledIndex(seed:label:index:)``).
     public init(seed: UInt64, family: String, index: Int) {
-        let familyHash = TaskRNG.fnv1a64(family)
-        let indexMix = TaskRNG.mix(UInt64(bitPattern: Int64(index)))
-        let combined = TaskRNG.mix(seed ^ TaskRNG.mix(familyHash ^ indexMix))
-        self.init(seed: combined)
+        self.init(seed: SeedDerivation.labelledIndex(seed: seed, label: family, index: index))
     }
 
     /// The next 64 random bits (xoshiro256**).
-    public mutating func next() -> UInt64 {
-        let result = rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 45)
-        return result
-    }
+    @inlinable
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform integer in `range` (unbiased rejection sampling; stable forever).
     public mutating func int(in range: ClosedRange<Int>) -> Int {
@@ -71,9 +53,7 @@ public struct TaskRNG: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in `[0, 1)` with 53 random bits.
-    public mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
+    public mutating func unit() -> Double { generator.unitDouble() }
 
     /// A fair coin (the top bit of one draw).
     public mutating func bool() -> Bool {
@@ -95,35 +75,5 @@ public struct TaskRNG: RandomNumberGenerator, Sendable {
             if i != j { items.swapAt(i, j) }
             i -= 1
         }
-    }
-
-    // MARK: - Helpers (frozen)
-
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 {
-        (x << k) | (x >> (64 - k))
-    }
-
-    /// One SplitMix64 step: advances `state` by the golden gamma and returns the mixed value.
-    static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return mix(state)
-    }
-
-    /// The SplitMix64 finaliser (a bijection on 64-bit words).
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 64-bit FNV-1a over the UTF-8 bytes of `text`.
-    public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

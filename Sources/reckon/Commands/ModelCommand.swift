@@ -1,6 +1,6 @@
 import ArgumentParser
-import Engine
 import Foundation
+import ModelStore
 
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Model
+import ModelStore
 import Tokenizer
 
 /// Options shared by every command that runs a model.

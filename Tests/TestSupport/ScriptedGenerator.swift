@@ -1,5 +1,6 @@
 import Engine
-import Foundation
+import Random
+import Synchronization
 
 /// A test double for ``TextGenerating``: answers each prompt from a scripted answer distribution, choosing one
 /// answer per seed deterministically, so tests know the exact text, length and log-probability of every sample
@@ -34,21 +35,20 @@ public struct ScriptedGenerator: TextGenerating {
     }
 
     /// A thread-safe record of the calls made.
-    public final class CallLog: @unchecked Sendable {
+    public final class CallLog: Sendable {
         /// One `generate` call: the prompt text and the seeds asked for.
         public struct Call: Sendable, Equatable {
             public var prompt: String
             public var seeds: [UInt64]
         }
 
-        private let lock = NSLock()
-        private var storage: [Call] = []
+        private let storage = Mutex<[Call]>([])
 
         public init() {}
 
-        public var calls: [Call] { lock.withLock { storage } }
+        public var calls: [Call] { storage.withLock { $0 } }
 
-        func append(_ call: Call) { lock.withLock { storage.append(call) } }
+        func append(_ call: Call) { storage.withLock { $0.append(call) } }
     }
 
     public let modelIdentifier: String
@@ -81,7 +81,7 @@ public struct ScriptedGenerator: TextGenerating {
     public static func choose(seed: UInt64, weights: [Double]) -> Int? {
         let total = weights.reduce(0) { $0 + max(0, $1) }
         guard total > 0 else { return nil }
-        let u = Double(SampleSeed.splitMix(seed) >> 11) * 0x1p-53
+        let u = Double(SeedDerivation.firstOutput(seed) >> 11) * 0x1p-53
         let target = u * total
         var cumulative = 0.0
         var lastPositive: Int?

