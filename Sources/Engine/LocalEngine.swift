@@ -7,7 +7,7 @@ import Tokenizer
 
 /// Runs a GGUF model on this machine: loads the file (memory-mapped), its tokenizer and architecture, and serves
 /// generation requests one at a time.
-public final class LocalEngine: TextGenerating, @unchecked Sendable {
+public final class LocalEngine: TextGenerating, Sendable {
     public let file: GGUFFile
     /// Path of the model file.
     public let path: String

@@ -6,7 +6,7 @@ import Numerics
 /// ``GGUFLoading``) and never copied into arrays; the memory lives as long as this object. Parsing validates
 /// everything it can without touching tensor bytes: see ``GGUFError`` for the failures it reports. Layout: see
 /// `GGUFParser`.
-public final class GGUFFile: @unchecked Sendable {
+public final class GGUFFile: Sendable {
     /// The accepted format versions.
     public static let supportedVersions: ClosedRange<UInt32> = 2...3
     /// The alignment used when `general.alignment` is absent.

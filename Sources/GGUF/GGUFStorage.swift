@@ -20,6 +20,8 @@ public enum GGUFLoading: Sendable {
 
 /// The bytes of a GGUF file: a read-only memory map, a resident copy (see ``GGUFLoading``), or an owned copy of an
 /// in-memory image. Unmapped / freed when the storage is released.
+// Unchecked because of the raw pointer: the bytes behind `base` are never written after init (a read-only mapping or
+// a buffer filled once before `base` is published) and are released only in deinit, so sharing is safe.
 final class GGUFStorage: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int

@@ -1,5 +1,7 @@
 /// Several activation vectors in int16-block form with their output rows, laid out as the multi-vector kernel reads
 /// them (pointer tables built once, so the kernel can be called per row chunk without allocating).
+// Unchecked because of the raw pointer tables: filled once in init, read-only afterwards; the kernels called from
+// parallel chunks write only disjoint row ranges of the `outputs` rows.
 public final class Int16BlockBatch: @unchecked Sendable {
     /// The vectors (kept alive by the batch).
     public let vectors: [Int16Blocks]

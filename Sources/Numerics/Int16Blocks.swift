@@ -4,6 +4,8 @@
 /// about 4.5 significant decimal digits relative to its largest element; `sums[b] = scales[b] · Σ values` over the
 /// block (used by formats with a per-block minimum, such as Q4_1). Owns its storage; not thread-safe to fill
 /// concurrently, safe to read from many threads once filled.
+// Unchecked because of the raw buffers: their owner (one forward pass) fills a vector before handing it to the
+// product's parallel chunks, which only read it; no two threads write one vector's storage.
 public final class Int16Blocks: @unchecked Sendable {
     /// Elements per block.
     public static let blockSize = 32

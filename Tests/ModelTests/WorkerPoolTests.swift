@@ -25,6 +25,33 @@ import Testing
         }
     }
 
+    /// Several threads calling one pool at once (each call writing only its own box) all see every chunk run exactly
+    /// once: one call at a time has the workers, the others run on their own threads.
+    @Test func concurrentCallersEachRunEveryChunkOnce() {
+        let pool = WorkerPool(threadCount: 2)
+        let failures = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { caller in
+            for round in 0..<500 {
+                let chunks = 2 + (caller * 7 + round) % 31
+                let box = Box(chunks)
+                pool.parallelFor(chunks: chunks) { chunk in box.values[chunk] += 1 }
+                if box.values != Array(repeating: 1, count: chunks) { failures.add(1, ordering: .relaxed) }
+            }
+        }
+        #expect(failures.load(ordering: .relaxed) == 0)
+    }
+
+    /// A chunk may itself call `parallelFor` on the same pool: the inner call runs on the chunk's thread.
+    @Test func aChunkMayCallParallelFor() {
+        let pool = WorkerPool(threadCount: 2)
+        let outer = 8, inner = 5
+        let box = Box(outer * inner)
+        pool.parallelFor(chunks: outer) { o in
+            pool.parallelFor(chunks: inner) { i in box.values[o * inner + i] += 1 }
+        }
+        #expect(box.values == Array(repeating: 1, count: outer * inner))
+    }
+
     /// A worker stuck in a chunk must cost only that chunk: the caller finishes its own range and steals the rest of
     /// the worker's. The stuck chunk waits until every other chunk has run, so it can only finish if the caller ran
     /// them all.

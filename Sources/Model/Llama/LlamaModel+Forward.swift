@@ -133,12 +133,15 @@ extension LlamaModel {
 }
 
 /// One row of a forward pass: where its token sits.
-struct ForwardRow: @unchecked Sendable {
+struct ForwardRow: Sendable {
     let cache: KVCache
     let position: Int
 }
 
 /// Scratch activations of one forward pass, `batch` rows each.
+// Unchecked because of the raw pointers: the buffers belong to one forward pass (allocated and released by it, never
+// shared with another call); inside it, parallel chunks write disjoint rows/slices and read them only after the
+// `parallelFor` that wrote them has returned.
 struct ForwardBuffers: @unchecked Sendable {
     let x, normed, q, k, v, attended, gate, up: UnsafeMutablePointer<Float>
 

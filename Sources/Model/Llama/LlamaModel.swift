@@ -6,7 +6,7 @@ import Numerics
 /// (tied embeddings).
 ///
 /// Weights stay memory-mapped in their stored format; the `file` is retained for as long as the model lives.
-public final class LlamaModel: LanguageModel, @unchecked Sendable {
+public final class LlamaModel: LanguageModel, Sendable {
     public let hyper: LlamaHyperparameters
     public let shape: ModelShape
     let file: GGUFFile

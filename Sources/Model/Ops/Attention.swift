@@ -3,6 +3,8 @@ import Numerics
 
 /// The cached positions of one sequence for one layer, as the C attention kernel reads them: position-ordered runs
 /// (a shared prompt prefix, then the sequence's own rows) of key and value rows.
+// Unchecked because of the raw pointer tables: they are filled once in init and only read afterwards (by the chunks
+// of one attention call, while the caches they point into are not being written).
 final class AttentionSegments: @unchecked Sendable {
     let count: Int
     let keys: UnsafeMutablePointer<UnsafePointer<Float>?>

@@ -14,6 +14,8 @@ enum ProductSchedule: Sendable {
 ///
 /// Activations are row-major batches: `input` holds `batch` vectors of `matrix.cols` floats, `output` holds `batch`
 /// vectors of `matrix.rows` floats.
+// Unchecked because of the raw pointers: a product is built for one `parallelFor` by the caller that owns `input` and
+// `output` and outlives the call; chunks only read `input` and write disjoint row ranges of `output`.
 public struct MatrixProduct: @unchecked Sendable {
     public let matrix: WeightMatrix
     public let input: UnsafePointer<Float>

@@ -5,6 +5,8 @@ import Numerics
 ///
 /// Row-major: `rows` output features, each a row of `cols` input features stored in `rowBytes` bytes. Rows are
 /// dequantized on the fly inside the kernels; the matrix is never expanded to fp32 in memory.
+// Unchecked because of `base`: it points into a GGUF file's bytes, which are immutable (see GGUFStorage) and kept
+// alive by the model that owns both the file and its matrices; the matrix only ever reads them.
 public struct WeightMatrix: @unchecked Sendable {
     public let name: String
     public let type: GGMLType

@@ -18,7 +18,11 @@ import Synchronization
 /// (``HelpGovernor``), so the pool does not fall below its single-threaded speed.
 ///
 /// With `threadCount == 1` no thread is created and `parallelFor` runs inline.
-public final class WorkerPool: @unchecked Sendable {
+///
+/// Thread-safe: any number of threads may call `parallelFor` at once, and a chunk may itself call it. One call at a
+/// time has the workers (the state of a call is held under a lock); a call that finds them busy runs all its chunks on
+/// its own calling thread instead of waiting, which gives the same results, since chunks write disjoint memory.
+public final class WorkerPool: Sendable {
     /// Threads taking part in a `parallelFor`, the caller included (≥ 1).
     public let threadCount: Int
     /// The largest number of chunks one `parallelFor` may use.
@@ -26,18 +30,21 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// State shared with the worker threads; they hold it strongly, so it outlives the pool until they exit.
     private let shared: Shared
-    private var generation: UInt64 = 0
-    private var governor = HelpGovernor()
+    /// The state of the call that has the workers; a call holds the lock from publishing to the last chunk.
+    private let callState = Mutex(CallState())
+
+    private struct CallState {
+        var generation: UInt64 = 0
+        var governor = HelpGovernor()
+    }
 
     /// Creates a pool; `threadCount` is clamped to at least 1.
     public init(threadCount: Int) {
         self.threadCount = max(1, threadCount)
         shared = Shared(participants: self.threadCount)
-        for index in 1..<self.threadCount {
-            let worker = Worker(participant: index)
-            shared.workers.append(worker)
+        for worker in shared.workers {
             let thread = Thread { [shared] in shared.workerLoop(worker) }
-            thread.name = "reckon-worker-\(index)"
+            thread.name = "reckon-worker-\(worker.participant)"
             thread.stackSize = 1 << 20
             thread.start()
         }
@@ -54,17 +61,27 @@ public final class WorkerPool: @unchecked Sendable {
     /// Runs `body(chunk)` for every chunk in `0..<chunks`, spread over the pool, and returns when all have finished.
     /// Chunks may run in any order and on any thread; `body` must only write disjoint memory per chunk. Neighbouring
     /// chunks tend to run on the same thread, in increasing order.
-    /// Not reentrant: call it from one thread at a time.
+    /// Safe to call from several threads at once and from inside `body`: while another call has the workers, this
+    /// one runs every chunk on the calling thread.
     public func parallelFor(chunks: Int, _ body: @escaping @Sendable (Int) -> Void) {
         precondition(chunks <= Self.maximumChunks, "too many chunks: \(chunks)")
         guard chunks > 0 else { return }
-        if threadCount == 1 || chunks == 1 || governor.nextCallRunsAlone() {
-            for chunk in 0..<chunks { body(chunk) }
-            return
+        let ranOnWorkers: Bool? = threadCount == 1 || chunks == 1 ? false : callState.withLockIfAvailable { state in
+            if state.governor.nextCallRunsAlone() { return false }
+            runOnWorkers(chunks: chunks, body, state: &state)
+            return true
         }
+        if ranOnWorkers != true {
+            for chunk in 0..<chunks { body(chunk) }
+        }
+    }
+
+    /// Publishes a call to the workers, takes part in it and waits for every chunk; the caller holds `callState`.
+    private func runOnWorkers(chunks: Int, _ body: @escaping @Sendable (Int) -> Void, state: inout CallState) {
         let start = DispatchTime.now().uptimeNanoseconds
         shared.job = body
-        generation = (generation + 1) & ChunkRange.generationMask
+        state.generation = (state.generation + 1) & ChunkRange.generationMask
+        let generation = state.generation
         shared.completed.store(0, ordering: .relaxed)
         let participants = UInt64(threadCount), count = UInt64(chunks)
         for (p, range) in shared.ranges.enumerated() {
@@ -84,13 +101,13 @@ public final class WorkerPool: @unchecked Sendable {
             if spins > 64 { sched_yield() }
         }
         shared.job = nil
-        governor.record(taken: DispatchTime.now().uptimeNanoseconds - start, own: ownEnd - start, ownChunks: ownChunks,
+        state.governor.record(taken: DispatchTime.now().uptimeNanoseconds - start, own: ownEnd - start, ownChunks: ownChunks,
                         chunks: chunks)
     }
 
     /// Whether recent calls showed the workers slowing the caller down (an overloaded machine), so that calls
     /// currently run on the caller alone. See ``HelpGovernor``.
-    public var isRunningAlone: Bool { governor.isRunningAlone }
+    public var isRunningAlone: Bool { callState.withLock { $0.governor.isRunningAlone } }
 
     /// How long an idle worker polls for the next call before it sleeps: 100 µs covers the serial stretches inside
     /// a token (norms, residuals, the caller's share of setting up the next product) even when the caller's core is
@@ -98,13 +115,16 @@ public final class WorkerPool: @unchecked Sendable {
     /// t/s against 20 µs over 6 alternating rounds, and ~10× fewer context switches).
     static let spinNanoseconds: UInt64 = 100_000
 
-    private final class Worker: @unchecked Sendable {
+    private final class Worker: Sendable {
         let participant: Int
         let sleeping = Atomic<Bool>(false)
         let wake = DispatchSemaphore(value: 0)
         init(participant: Int) { self.participant = participant }
     }
 
+    // Unchecked because of `job`, the one mutable field: only the caller holding `callState` writes it, before
+    // publishing a generation (release) and after every chunk of that generation completed (acquire); workers read
+    // it only while they hold a chunk of the published generation, so no read overlaps a write.
     private final class Shared: @unchecked Sendable {
         /// The generation of the latest published call.
         let published = Atomic<UInt64>(0)
@@ -112,11 +132,15 @@ public final class WorkerPool: @unchecked Sendable {
         let completed = Atomic<Int>(0)
         let shuttingDown = Atomic<Bool>(false)
         var job: (@Sendable (Int) -> Void)?
-        var workers: [Worker] = []
+        /// Participants 1..<participants (the caller is participant 0).
+        let workers: [Worker]
         /// One range of chunk indices per participant, each on its own cache lines.
         let ranges: [ChunkRange]
 
-        init(participants: Int) { ranges = (0..<participants).map { _ in ChunkRange() } }
+        init(participants: Int) {
+            ranges = (0..<participants).map { _ in ChunkRange() }
+            workers = (1..<max(1, participants)).map { Worker(participant: $0) }
+        }
 
         /// Runs chunks of generation `generation` as participant `participant` — its own range front to back, then
         /// single chunks stolen from the back of the others' — and returns how many it ran.
@@ -172,15 +196,15 @@ public final class WorkerPool: @unchecked Sendable {
 /// A participant's remaining chunks `next..<end` of one `parallelFor` call, tagged with the call's generation so that a
 /// thread still looking at an earlier call can never take a chunk of a later one. Padded to keep the atomic word alone
 /// on its cache lines.
-private final class ChunkRange: @unchecked Sendable {
+private final class ChunkRange: Sendable {
     static let indexBits: UInt64 = 20
     static let indexMask: UInt64 = (1 << indexBits) - 1
     static let generationMask: UInt64 = (1 << 24) - 1
 
-    private var paddingBefore: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private let paddingBefore: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     /// Layout: generation (24 bits) | next (20 bits) | end (20 bits).
     let word = Atomic<UInt64>(0)
-    private var paddingAfter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private let paddingAfter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
 
     static func pack(generation: UInt64, next: UInt64, end: UInt64) -> UInt64 {
         generation << (2 * indexBits) | next << indexBits | end

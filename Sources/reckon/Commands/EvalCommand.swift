@@ -117,6 +117,8 @@ struct EvalCommand: AsyncParsableCommand {
 }
 
 /// A one-line progress display on standard error, redrawn after each problem.
+// Unchecked because of `lastWidth`: the runner calls its progress closure synchronously on its one running task
+// (EvalRunner.run), so `update` is never called from two threads at once.
 final class ProgressLine: @unchecked Sendable {
     private var lastWidth = 0
 
