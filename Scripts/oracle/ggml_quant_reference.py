@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Independent numpy port of ggml's legacy reference quantisers (quantize_row_q4_0/q4_1/q8_0_ref), fp32 arithmetic.
 
-Prints the block hex for x_i = float32(sin(0.37 i) * (i mod 7 + 1)), i = 0..31 (numerics.md T4), so the Swift
-Quantizer can be checked against it. Q4_0 and Q8_0 must reproduce the T4 hex; Q4_1 is this script's golden value.
+Prints the block hex for x_i = float32(sin(0.37 i) * (i mod 7 + 1)), i = 0..31 (the "T4" input), the golden values
+of Tests/NumericsTests/QuantizerTests.swift (dequantized values: dequant_reference.py).
 Requires numpy (see requirements.txt).
 """
 import numpy as np

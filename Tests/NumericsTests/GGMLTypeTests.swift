@@ -2,7 +2,8 @@ import Testing
 @testable import Numerics
 
 @Suite struct GGMLTypeTests {
-    /// Sizes from ggml-common.h struct layouts (numerics.md §4), written out independently of the table.
+    /// Sizes from ggml-common.h struct layouts, written out independently of the table; gguf-py's GGML_QUANT_SIZES
+    /// and type ids agree (printed by Scripts/oracle/dequant_reference.py).
     @Test(arguments: [
         (GGMLType.f32, "F32", 1, 4), (.f16, "F16", 1, 2), (.q4_0, "Q4_0", 32, 18), (.q4_1, "Q4_1", 32, 20),
         (.q8_0, "Q8_0", 32, 34), (.q4_K, "Q4_K", 256, 144), (.q6_K, "Q6_K", 256, 210), (.bf16, "BF16", 1, 2),

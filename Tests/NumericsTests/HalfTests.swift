@@ -1,6 +1,7 @@
 import Testing
 import Numerics
 
+/// Known IEEE 754 binary16 values; Scripts/oracle/dequant_reference.py prints them from numpy.float16.
 @Suite struct HalfTests {
     @Test(arguments: [
         (UInt16(0x3C00), Float(1)), (0xBC00, -1), (0x0000, 0), (0x3800, 0.5), (0x4000, 2),

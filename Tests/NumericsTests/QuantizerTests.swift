@@ -2,8 +2,10 @@ import Foundation
 import Testing
 import Numerics
 
+/// Block hex from Scripts/oracle/ggml_quant_reference.py (an independent numpy port of ggml's quantize_row_*_ref);
+/// dequantized values from Scripts/oracle/dequant_reference.py.
 @Suite struct QuantizerTests {
-    /// numerics.md T4 input: x_i = sin(0.37 i)·(i mod 7 + 1), computed in Double then rounded to Float.
+    /// The T4 input: x_i = sin(0.37 i)·(i mod 7 + 1), computed in Double then rounded to Float.
     static let input: [Float] = (0..<32).map { i in Float(sin(0.37 * Double(i)) * Double(i % 7 + 1)) }
 
     @Test func q4_0MatchesT4() {
@@ -19,7 +21,7 @@ import Numerics
         #expect(referenceDequantize(.q8_0, block, count: 32)[1] == 0.71331787109375)
     }
 
-    /// Golden value from Scripts/ggml_quant_reference.py (independent numpy port of quantize_row_q4_1_ref).
+    /// Golden value from Scripts/oracle/ggml_quant_reference.py (independent numpy port of quantize_row_q4_1_ref).
     @Test func q4_1MatchesNumpyReference() {
         #expect(hex(Quantizer.quantize(.q4_1, Self.input)) == "123bf7c67889aaccfe9eaeb8a897754371605746")
     }

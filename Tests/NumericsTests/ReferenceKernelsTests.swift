@@ -1,8 +1,8 @@
 import Testing
 import Numerics
 
-/// Golden values: numerics.md "Test vectors" T4 (hex block bytes and exact outputs, cross-checked there against a C
-/// build of ggml's dequantize_row_*).
+/// Golden values: the "T4" blocks (hex block bytes) and their exact decoded values, sums and sums of squares, printed
+/// by Scripts/oracle/dequant_reference.py (numpy, written from ggml's dequantize_row_* definitions).
 @Suite struct ReferenceKernelsTests {
     struct Vector: Sendable, CustomStringConvertible {
         let type: GGMLType
@@ -36,7 +36,7 @@ import Numerics
                sum: 167, sumOfSquares: 6_987_559.25),
     ]
 
-    /// Q6_K T4 block, built as numerics.md describes: ql[i] = (37i+11)&0xFF, qh[i] = (91i+5)&0xFF, the listed scales, d = 0x3400.
+    /// Q6_K T4 block, built as Scripts/oracle/dequant_reference.py builds it: ql[i] = (37i+11)&0xFF, qh[i] = (91i+5)&0xFF, the listed scales, d = 0x3400.
     static func q6_kHex() -> String {
         var b = [UInt8]()
         b += (0..<128).map { UInt8((37 * $0 + 11) & 0xFF) }

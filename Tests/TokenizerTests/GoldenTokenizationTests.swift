@@ -59,6 +59,7 @@ struct GoldenTokenizationTests {
         #expect(both.encode("Hi", addSpecial: false) == tokenizer.encode("Hi", addSpecial: false))
     }
 
+    /// The ids, pieces and token types below are printed by Scripts/oracle/model_facts.py (gguf-py).
     @Test("special ids, control tokens and end-of-turn set of SmolLM2")
     func specialIDs() throws {
         let tokenizer = try DefaultTokenizer.require()
