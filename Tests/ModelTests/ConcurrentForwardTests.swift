@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 import Testing
@@ -25,7 +24,7 @@ import Testing
         let lone = loneCalls
         let callers = 4, rounds = 40
         let mismatches = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: callers) { caller in
+        runOnSeparateThreads(callers) { caller in
             for round in 0..<rounds {
                 let index = (caller + round) % sequences.count
                 let cache = model.makeCache(capacity: 64)

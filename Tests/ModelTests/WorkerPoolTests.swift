@@ -29,16 +29,16 @@ import Testing
     /// once: one call at a time has the workers, the others run on their own threads.
     @Test func concurrentCallersEachRunEveryChunkOnce() {
         let pool = WorkerPool(threadCount: 2)
-        let failures = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: 4) { caller in
+        let failures = SharedCounter()
+        runOnSeparateThreads(4) { caller in
             for round in 0..<500 {
                 let chunks = 2 + (caller * 7 + round) % 31
                 let box = Box(chunks)
                 pool.parallelFor(chunks: chunks) { chunk in box.values[chunk] += 1 }
-                if box.values != Array(repeating: 1, count: chunks) { failures.add(1, ordering: .relaxed) }
+                if box.values != Array(repeating: 1, count: chunks) { failures.add(1) }
             }
         }
-        #expect(failures.load(ordering: .relaxed) == 0)
+        #expect(failures.value == 0)
     }
 
     /// A chunk may itself call `parallelFor` on the same pool: the inner call runs on the chunk's thread.
