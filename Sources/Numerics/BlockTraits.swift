@@ -14,7 +14,7 @@ public struct BlockTraits: Sendable, Equatable {
     public let type: GGMLType
 
     /// Every supported type's traits, indexed by `GGMLType.tableIndex` (order of `GGMLType.allCases`).
-    /// Layouts follow ggml-common.h (see numerics.md §4).
+    /// Layouts follow ggml-common.h (sizes checked against gguf-py's table, see Scripts/oracle/dequant_reference.py).
     public static let table: [BlockTraits] = [
         BlockTraits(name: "F32", blockSize: 1, bytesPerBlock: 4, isQuantized: false, type: .f32),
         BlockTraits(name: "F16", blockSize: 1, bytesPerBlock: 2, isQuantized: false, type: .f16),

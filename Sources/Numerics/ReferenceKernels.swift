@@ -1,6 +1,7 @@
 /// Scalar, obviously-correct kernels: the twins every fast kernel in ``Kernels`` is checked against.
 ///
-/// Dequantisation follows ggml's `dequantize_row_*` (fp32 arithmetic, same operation order; numerics.md §4).
+/// Dequantisation follows ggml's `dequantize_row_*` (fp32 arithmetic, same operation order; golden values from
+/// Scripts/oracle/dequant_reference.py).
 /// `count` is a number of elements and must be a multiple of the type's block size; `src` points at
 /// `type.rowByteCount(elements: count)` bytes (any alignment). Dot products accumulate in `Double`.
 public enum ReferenceKernels {

@@ -1,6 +1,7 @@
 import Random
 
-/// Reckon's own pseudo-random number generator: xoshiro256** seeded through SplitMix64.
+/// The task families' generator: Reckon's one generator (``Xoshiro256StarStar`` in Random, seeded through SplitMix64)
+/// with the frozen draws below.
 ///
 /// Every generated problem is a pure function of a seed, so the algorithm here is frozen: changing any
 /// method changes every family's determinism golden. Never use the system RNG or the standard library's
