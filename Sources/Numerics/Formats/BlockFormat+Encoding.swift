@@ -19,7 +19,8 @@ extension BlockFormat {
     }
 
     /// As ``encode(_:)``, but each element is rounded stochastically (``ElementFormat/encodeStochastically(_:overflow:using:)``);
-    /// scales are chosen exactly as in ``encode(_:)``. One `UInt64` is drawn per element of a finite block.
+    /// scales are chosen exactly as in ``encode(_:)``. One `UInt64` is drawn per element of each finite block with a
+    /// nonzero scale.
     public func encodeStochastically<G: RandomNumberGenerator>(_ values: [Float], using generator: inout G) -> ScaledBlocks {
         encodeBlocks(values) { value, element in
             element.encodeStochastically(value, overflow: .saturate, using: &generator)

@@ -129,7 +129,14 @@ import Numerics
     }
 
     @Test func namesRoundTrip() {
-        for format in ElementFormat.allCases { #expect(ElementFormat(name: format.description) == format) }
+        for format in ElementFormat.allCases {
+            #expect(ElementFormat(name: format.description) == format)
+            #expect(format.traits.format == format, "ElementTraits.table row \(format.rawValue) is out of order")
+        }
+        for format in BlockFormat.allCases {
+            #expect(BlockFormat(name: format.description) == format)
+            #expect(format.traits.format == format, "BlockFormatTraits.table row \(format.rawValue) is out of order")
+        }
         #expect(ElementFormat(name: "fp8") == nil)
         #expect(ElementFormat.allCases.map(\.description)
                 == ["fp16", "bf16", "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "e8m0"])
