@@ -12,6 +12,7 @@ struct Reckon: AsyncParsableCommand {
             PerplexityCommand.self, ModelCommand.self, TasksCommand.self, AnswersCommand.self, StatsCommand.self,
             EvalCommand.self, RunsCommand.self, ReportCommand.self,
             NumericsCommand.self,
+            QuantizeCommand.self,
         ])
 }
 
