@@ -5,21 +5,23 @@ import Model
 import ModelStore
 
 /// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--repeats 3] [--shared 1,4,8,16,32]
-/// [--activations int16|float32] [--format json] [--kernels] [--print-model-path]`
+/// [--activations int16|float32] [--only pp128,pp512,tg128,ttft,shared,bound] [--format json] [--kernels]
+/// [--print-model-path]`
 ///
 /// For each thread count, on the default model (or `--model`), with a 1024-position context:
 /// - pp128, pp512: prompt tokens/s of one batched forward pass over a fresh cache;
 /// - tg128: generated tokens/s, one token per forward pass after an 8-token prompt;
 /// - ttft_ms: time to first token, a 128-token prompt processed and its first token picked;
-/// - rss_mb: peak resident memory after those (before the shared-prefix runs);
+/// - rss_mb: peak resident memory after those (before the shared-prefix runs and the bandwidth probe);
 /// - shared N: one 128-token prompt, then N sequences × 128 tokens decoded together (one batched step per token,
 ///   prompt keys and values shared), total generated tokens/s, prefill included;
 /// - tg_bound: the generation speed if the weights were streamed from memory once per token at the measured read
 ///   bandwidth (`read_gbps`, `weights_mb`).
 /// Figures are medians over `--repeats`. Before timing it checks that the fast paths give the reference path's
-/// greedy tokens and that batched decoding is batch-invariant; it exits 1 if not. Token ids are synthetic and the
-/// same as Benchmarks/llamacpp/peer_bench.py's, so both engines do the same work. `--format json` prints one object
-/// per thread count (read by Benchmarks/compare-llamacpp); `--kernels` prints single-kernel GFLOP/s instead.
+/// greedy tokens and that batched decoding is batch-invariant; it exits 1 if not. Token ids are synthetic (see
+/// `Workloads` for how each workload corresponds to llama.cpp's own benchmarks). `--only` measures
+/// just the figures listed (default: all). `--format json` prints one object per thread count with the figures
+/// measured (read by Benchmarks/compare-llamacpp); `--kernels` prints single-kernel GFLOP/s instead.
 @main
 struct ReckonBench {
     static func main() throws {
@@ -42,7 +44,14 @@ struct ReckonBench {
         let repeats = max(1, Int(option("--repeats") ?? "3") ?? 3)
         let shared = (option("--shared") ?? "1,4,8,16,32").split(separator: ",").compactMap { Int($0) }
         let json = option("--format") == "json"
-        let only = option("--only")  // "tg128": that figure alone (for profiling)
+        // `--only pp512,tg128`: just those figures (and the process's peak memory), e.g. for a peer comparison that
+        // measures peak memory from outside, or for profiling one workload.
+        let known: Set<String> = ["pp128", "pp512", "tg128", "ttft", "shared", "bound"]
+        let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) } ?? known
+        if let unknown = only.subtracting(known).first {
+            FileHandle.standardError.write(Data("--only takes a comma-separated list of \(known.sorted()), not \(unknown)\n".utf8))
+            exit(2)
+        }
         guard let activations = ActivationPrecision(rawValue: option("--activations") ?? "int16") else {
             FileHandle.standardError.write(Data("--activations takes int16 or float32\n".utf8))
             exit(2)
@@ -56,38 +65,52 @@ struct ReckonBench {
             let workloads = Workloads(model: engine.model)
             var figures: [String: [Double]] = [:]
             for _ in 0..<repeats {
-                if only != "tg128" {
-                    figures["pp128", default: []].append(try workloads.promptProcessing(128))
-                    figures["pp512", default: []].append(try workloads.promptProcessing(512))
+                if only.contains("pp128") { figures["pp128", default: []].append(try workloads.promptProcessing(128)) }
+                if only.contains("pp512") { figures["pp512", default: []].append(try workloads.promptProcessing(512)) }
+                if only.contains("ttft") {
                     figures["ttft_ms", default: []].append(try workloads.timeToFirstToken(128) * 1000)
                 }
-                figures["tg128", default: []].append(try workloads.generation(128))
-            }
-            if only == "tg128" {
-                print(String(format: "threads %d: tg128 %.1f t/s", threads, median(figures["tg128"]!)))
-                continue
+                if only.contains("tg128") { figures["tg128", default: []].append(try workloads.generation(128)) }
             }
             let rss = peakResidentMegabytes()
             var sharedFigures: [(Int, Double)] = []
-            for n in shared {
-                sharedFigures.append((n, median(try (0..<repeats).map { _ in try workloads.sharedPrefix(sequences: n) })))
+            if only.contains("shared") {
+                for n in shared {
+                    sharedFigures.append((n, median(try (0..<repeats).map { _ in try workloads.sharedPrefix(sequences: n) })))
+                }
             }
-            let bandwidth = ReadBandwidth.measure(threads: threads)
-            let bound = bandwidth * 1e9 / Double(weightBytes)
+            var bound: (tokensPerSecond: Double, gigabytesPerSecond: Double)?
+            if only.contains("bound") {
+                let bandwidth = ReadBandwidth.measure(threads: threads)
+                bound = (bandwidth * 1e9 / Double(weightBytes), bandwidth)
+            }
             let medians = figures.mapValues(median)
             if json {
-                let sharedJSON = sharedFigures.map { String(format: "\"%d\": %.3f", $0.0, $0.1) }.joined(separator: ", ")
-                print(String(format: "{\"engine\": \"reckon\", \"threads\": %d, \"activations\": \"%@\", \"pp128\": %.3f, "
-                             + "\"pp512\": %.3f, \"tg128\": %.3f, \"ttft_ms\": %.3f, \"rss_mb\": %.1f, \"shared\": {%@}, "
-                             + "\"tg_bound\": %.1f, \"read_gbps\": %.2f, \"weights_mb\": %.1f}",
-                             threads, activations.rawValue, medians["pp128"]!, medians["pp512"]!, medians["tg128"]!,
-                             medians["ttft_ms"]!, rss, sharedJSON, bound, bandwidth, Double(weightBytes) / 1e6))
+                var fields = [String(format: "\"engine\": \"reckon\", \"threads\": %d, \"activations\": \"%@\"",
+                                     threads, activations.rawValue)]
+                for key in ["pp128", "pp512", "tg128", "ttft_ms"] {
+                    if let value = medians[key] { fields.append(String(format: "\"%@\": %.3f", key, value)) }
+                }
+                fields.append(String(format: "\"rss_mb\": %.1f", rss))
+                if only.contains("shared") {
+                    let sharedJSON = sharedFigures.map { String(format: "\"%d\": %.3f", $0.0, $0.1) }.joined(separator: ", ")
+                    fields.append("\"shared\": {\(sharedJSON)}")
+                }
+                if let bound {
+                    fields.append(String(format: "\"tg_bound\": %.1f, \"read_gbps\": %.2f, \"weights_mb\": %.1f",
+                                         bound.tokensPerSecond, bound.gigabytesPerSecond, Double(weightBytes) / 1e6))
+                }
+                print("{" + fields.joined(separator: ", ") + "}")
             } else {
-                print(String(format: "threads %d: pp128 %.1f t/s, pp512 %.1f t/s, tg128 %.1f t/s, ttft %.1f ms, peak %.1f MB",
-                             threads, medians["pp128"]!, medians["pp512"]!, medians["tg128"]!, medians["ttft_ms"]!, rss))
+                let parts = [("pp128", "t/s"), ("pp512", "t/s"), ("tg128", "t/s"), ("ttft_ms", "ms")].compactMap { key, unit in
+                    medians[key].map { String(format: "%@ %.1f %@", key, $0, unit) }
+                }
+                print("threads \(threads): " + (parts + [String(format: "peak %.1f MB", rss)]).joined(separator: ", "))
                 for (n, value) in sharedFigures { print(String(format: "  shared prefix, %2d sequences: %7.1f t/s", n, value)) }
-                print(String(format: "  tg bound: %.1f t/s (%.1f MB of weights per token at %.2f GB/s read)",
-                             bound, Double(weightBytes) / 1e6, bandwidth))
+                if let bound {
+                    print(String(format: "  tg bound: %.1f t/s (%.1f MB of weights per token at %.2f GB/s read)",
+                                 bound.tokensPerSecond, Double(weightBytes) / 1e6, bound.gigabytesPerSecond))
+                }
             }
         }
     }

@@ -1,10 +1,13 @@
 import Foundation
 import Model
 
-/// The timed workloads, identical in token ids and logits requested to Benchmarks/llamacpp/peer_bench.py.
+/// The timed workloads. They do the work llama.cpp's own benchmarks do (Benchmarks/compare-llamacpp): `pp512` and
+/// `tg128` as `llama-bench -p 512 -n 128`, `sharedPrefix` as `llama-batched-bench -pps -npp 128 -ntg 128 -npl N`.
+/// The token ids differ (llama-bench feeds random ids, llama-batched-bench id 0, Reckon the fixed ids below), which for
+/// a dense model changes only which embedding row is read; the logits requested are the same.
 struct Workloads {
     let model: any LanguageModel
-    /// Context positions of the pp/tg/ttft caches (the peer uses the same n_ctx).
+    /// Context positions of the pp/tg/ttft caches.
     static let context = 1024
 
     /// Prompt id i: 100 + (7919·i mod 20000), ordinary vocabulary entries.
@@ -44,7 +47,8 @@ struct Workloads {
     }
 
     /// Total generated tokens/s: a 128-token prompt once, then `sequences` × 128 tokens decoded together from caches
-    /// sharing the prompt, every sequence's logits argmax-ed at every step (the peer does the same).
+    /// sharing the prompt, every sequence's logits argmax-ed at every step (llama-batched-bench computes every
+    /// sequence's logits at every step, without the argmax).
     func sharedPrefix(sequences: Int, prompt: Int = 128, steps: Int = 128) throws -> Double {
         let elapsed = try Self.seconds {
             let promptCache = model.makeCache(capacity: prompt)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 enum {
-    CK_F32 = 0, CK_F16 = 1, CK_Q4_0 = 2, CK_Q4_1 = 3, CK_Q8_0 = 8, CK_Q4_K = 12, CK_Q6_K = 14, CK_BF16 = 30
+    CK_F32 = 0, CK_F16 = 1, CK_Q4_0 = 2, CK_Q4_1 = 3, CK_Q8_0 = 8, CK_Q4_K = 12, CK_Q6_K = 14, CK_BF16 = 30, CK_MXFP4 = 39
 };
 
 static inline uint16_t ck_load_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }

@@ -6,7 +6,7 @@
 int ck_block_size(uint32_t type) {
     switch (type) {
     case CK_F32: case CK_F16: case CK_BF16: return 1;
-    case CK_Q4_0: case CK_Q4_1: case CK_Q8_0: return 32;
+    case CK_Q4_0: case CK_Q4_1: case CK_Q8_0: case CK_MXFP4: return 32;
     case CK_Q4_K: case CK_Q6_K: return 256;
     default: return 0;
     }
@@ -19,6 +19,7 @@ int ck_block_bytes(uint32_t type) {
     case CK_Q4_0: return 18;
     case CK_Q4_1: return 20;
     case CK_Q8_0: return 34;
+    case CK_MXFP4: return 17;
     case CK_Q4_K: return 144;
     case CK_Q6_K: return 210;
     default: return 0;
@@ -77,6 +78,17 @@ static void dequant_block_q6_k(const uint8_t *b, float *y) {
     }
 }
 
+// ggml's kvalues_mxfp4: the E2M1 values doubled, paired with half the E8M0 scale.
+static const float mxfp4_doubled[16] = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
+
+// Half of the E8M0 scale 2^(e-127), i.e. 2^(e-128), as ggml's GGML_E8M0_TO_FP32_HALF (subnormal for e < 2).
+static float e8m0_half(uint8_t e) {
+    uint32_t bits = e < 2 ? (0x00200000u << e) : ((uint32_t)(e - 1) << 23);
+    float f;
+    memcpy(&f, &bits, 4);
+    return f;
+}
+
 void ck_portable_dequantize(uint32_t type, const void *src, float *dst, int64_t n) {
     const uint8_t *p = (const uint8_t *)src;
     switch (type) {
@@ -114,6 +126,15 @@ void ck_portable_dequantize(uint32_t type, const void *src, float *dst, int64_t 
         for (int64_t b = 0; b < n / 32; b++, p += 34, dst += 32) {
             const float d = ck_half_to_float(ck_load_u16(p));
             for (int j = 0; j < 32; j++) dst[j] = (float)(int8_t)p[2 + j] * d;
+        }
+        return;
+    case CK_MXFP4:
+        for (int64_t b = 0; b < n / 32; b++, p += 17, dst += 32) {
+            const float d = e8m0_half(p[0]);
+            for (int j = 0; j < 16; j++) {
+                dst[j] = mxfp4_doubled[p[1 + j] & 0xF] * d;
+                dst[j + 16] = mxfp4_doubled[p[1 + j] >> 4] * d;
+            }
         }
         return;
     case CK_Q4_K:

@@ -24,5 +24,6 @@ public struct BlockTraits: Sendable, Equatable {
         BlockTraits(name: "Q4_K", blockSize: 256, bytesPerBlock: 144, isQuantized: true, type: .q4_K), // d, dmin, scales[12], qs[128]
         BlockTraits(name: "Q6_K", blockSize: 256, bytesPerBlock: 210, isQuantized: true, type: .q6_K), // ql[128], qh[64], sc[16], d
         BlockTraits(name: "BF16", blockSize: 1, bytesPerBlock: 2, isQuantized: false, type: .bf16),
+        BlockTraits(name: "MXFP4", blockSize: 32, bytesPerBlock: 17, isQuantized: true, type: .mxfp4), // e:E8M0, qs[16]
     ]
 }

@@ -18,6 +18,8 @@ public enum GGMLType: UInt32, Sendable, CaseIterable, CustomStringConvertible {
     case q4_K = 12
     case q6_K = 14
     case bf16 = 30
+    /// OCP MXFP4 as ggml stores it (`block_mxfp4`): see ``MXFP4Quantizer`` for the layout and scale convention.
+    case mxfp4 = 39
 
     /// Block layout facts for this type (one table for all types).
     @inlinable
@@ -35,6 +37,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable, CustomStringConvertible {
         case .q4_K: 5
         case .q6_K: 6
         case .bf16: 7
+        case .mxfp4: 8
         }
     }
 

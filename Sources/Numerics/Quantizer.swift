@@ -1,12 +1,12 @@
 /// Reference quantisers (ggml's `quantize_row_*_ref`), used for test fixtures and the GGUF writer.
 ///
-/// Supports F32, F16, BF16, Q8_0, Q4_0 and Q4_1 (see ``supports(_:)``). K-quants use iterative fits and are not
+/// Supports F32, F16, BF16, Q8_0, Q4_0, Q4_1 and MXFP4 (see ``supports(_:)``). K-quants use iterative fits and are not
 /// produced here. Arithmetic is fp32 in ggml's order; C `roundf` (ties away from zero) for Q8_0.
 public enum Quantizer {
     /// Whether ``quantize(_:_:)`` can produce `type`.
     public static func supports(_ type: GGMLType) -> Bool {
         switch type {
-        case .f32, .f16, .bf16, .q8_0, .q4_0, .q4_1: true
+        case .f32, .f16, .bf16, .q8_0, .q4_0, .q4_1, .mxfp4: true
         case .q4_K, .q6_K: false
         }
     }
@@ -14,7 +14,7 @@ public enum Quantizer {
     /// Encodes `values` as `type`, returning `type.rowByteCount(elements: values.count)` bytes.
     /// - Precondition: `supports(type)` and `values.count` is a multiple of the block size.
     public static func quantize(_ type: GGMLType, _ values: [Float]) -> [UInt8] {
-        precondition(supports(type), "Quantizer cannot produce \(type); supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1")
+        precondition(supports(type), "Quantizer cannot produce \(type); supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1, MXFP4")
         let traits = type.traits
         precondition(values.count % traits.blockSize == 0,
                      "\(traits.name) needs a multiple of \(traits.blockSize) values, got \(values.count)")
@@ -30,6 +30,7 @@ public enum Quantizer {
             case .q8_0: appendQ8_0(&out, block)
             case .q4_0: appendQ4_0(&out, block)
             case .q4_1: appendQ4_1(&out, block)
+            case .mxfp4: MXFP4Quantizer.appendBlock(&out, block)
             case .q4_K, .q6_K: preconditionFailure("unreachable")
             }
             start += traits.blockSize

@@ -81,6 +81,13 @@ public enum ReferenceKernels {
             dequantizeQ4KBlock(src, into: y)
         case .q6_K:
             dequantizeQ6KBlock(src, into: y)
+        case .mxfp4:
+            let d = MXFP4Quantizer.halfScale(src.load(as: UInt8.self))
+            for j in 0..<16 {
+                let q = src.load(fromByteOffset: 1 + j, as: UInt8.self)
+                y[j] = MXFP4Quantizer.doubledValues[Int(q & 0xF)] * d
+                y[j + 16] = MXFP4Quantizer.doubledValues[Int(q >> 4)] * d
+            }
         }
     }
 

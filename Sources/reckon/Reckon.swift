@@ -11,6 +11,8 @@ struct Reckon: AsyncParsableCommand {
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self, InspectCommand.self,
             PerplexityCommand.self, ModelCommand.self, TasksCommand.self, AnswersCommand.self, StatsCommand.self,
             EvalCommand.self, RunsCommand.self, ReportCommand.self,
+            NumericsCommand.self,
+            QuantizeCommand.self,
         ])
 }
 

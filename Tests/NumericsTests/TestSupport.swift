@@ -55,6 +55,7 @@ func randomRow(_ type: GGMLType, count: Int, using rng: inout SplitMix64) -> [UI
             case .q4_0, .q8_0: setHalf(&row, base, scale(&rng))
             case .q4_1, .q4_K: setHalf(&row, base, scale(&rng)); setHalf(&row, base + 2, scale(&rng))
             case .q6_K: setHalf(&row, base + 208, scale(&rng))
+            case .mxfp4: row[base] = UInt8.random(in: 118...130, using: &rng)
             default: break
             }
         }
