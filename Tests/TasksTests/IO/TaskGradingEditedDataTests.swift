@@ -1,3 +1,6 @@
+#if canImport(Exact)
+import Exact  // JSONValue's home once Exact is split out of Tasks
+#endif
 import Testing
 @testable import Tasks
 
