@@ -48,6 +48,8 @@ struct AlgoListTaskSpec: Sendable {
     let draw: @Sendable (inout TaskRNG, AlgoListSettings) -> [Int]
     let question: @Sendable ([Int], AlgoListSettings) -> String
     let solve: @Sendable ([Int], AlgoListSettings) -> AlgoListAnswer
+    /// Whether `solve` is defined for these numbers beyond the shared bounds (e.g. a divisor that is not 0).
+    var accepts: @Sendable ([Int]) -> Bool = { _ in true }
 }
 
 /// A task family for one BeyondBench easy task (a list of integers → a number, list or phrase).
@@ -90,7 +92,11 @@ struct AlgoListTaskFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let numbers = AlgoInstance.parseList(instance.data["numbers"])
+        // The bounds of the parameters (length 2...128, values within ±10⁶): nothing larger reaches the arithmetic.
+        let count = spec.shape == .list ? 2...128 : 2...2
+        guard let numbers = AlgoInstance.checkedList(instance.data["numbers"], count: count, magnitude: 1_000_000),
+              spec.accepts(numbers)
+        else { return puzzleMissingData("numbers") }
         let settings = AlgoListSettings(instance.params)
         switch spec.solve(numbers, settings) {
         case .integer(let expected):

@@ -97,7 +97,8 @@ enum AlgoListTasks {
             question: { n, _ in
                 "Divide \(n[0]) by \(n[1]) (compute \(n[0]) / \(n[1])). If the result is not a whole number, round it to 2 decimal places."
             },
-            solve: { n, _ in .decimal(Double(n[0]) / Double(n[1]), AlgoMath.decimalText(n[0], n[1]), 0.005) }),
+            solve: { n, _ in .decimal(Double(n[0]) / Double(n[1]), AlgoMath.decimalText(n[0], n[1]), 0.005) },
+            accepts: { n in n[1] != 0 }),
         AlgoListTaskSpec(
             id: "find-maximum", summary: "largest value", shape: .list, draw: distinct,
             question: { n, _ in ask(n, "What is the largest number in the list?") },

@@ -52,7 +52,11 @@ struct AlgoMatrixChainFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let best = Self.minimumCost(AlgoInstance.parseList(instance.data["dimensions"]))
+        // 2...20 matrices of dimensions 1...100 (the parameters' bounds), so no cost overflows.
+        guard let dimensions = AlgoInstance.checkedList(instance.data["dimensions"], count: 3...21, magnitude: 100),
+              dimensions.allSatisfy({ $0 >= 1 })
+        else { return puzzleMissingData("dimensions") }
+        let best = Self.minimumCost(dimensions)
         var verdict = AlgoGrade.integer(response, expected: String(best))
         if verdict.kind == .incorrect, let read = verdict.extracted.flatMap(Int.init), read > best {
             verdict.metrics["cost_ratio"] = Double(read) / Double(max(1, best))

@@ -28,6 +28,13 @@ struct AlgoModularSystemsFamily: TaskFamily {
         return x
     }
 
+    /// Moduli ≥ 1 and pairwise coprime, each residue in `0..<modulus`, `0 ≤ lower ≤ 5 · product`.
+    static func isValidSystem(_ moduli: [Int], _ residues: [Int], lower: Int) -> Bool {
+        guard moduli.allSatisfy({ $0 >= 1 }), zip(moduli, residues).allSatisfy({ (0..<$0).contains($1) }) else { return false }
+        for i in moduli.indices { for j in moduli.indices where i < j && AlgoMath.gcd(moduli[i], moduli[j]) != 1 { return false } }
+        return (0...(5 * moduli.reduce(1, *))).contains(lower)
+    }
+
     func generate(seed: UInt64, difficulty: Difficulty, index: Int) -> TaskInstance {
         var rng = TaskRNG(seed: seed, family: id, index: index)
         let count = difficulty.int("equations"), constraint = difficulty.string("constraint")
@@ -56,8 +63,14 @@ struct AlgoModularSystemsFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let moduli = AlgoInstance.parseList(instance.data["moduli"]), residues = AlgoInstance.parseList(instance.data["residues"])
-        let divisor = Int(instance.data["divisor"] ?? "") ?? 1, lower = Int(instance.data["lower"] ?? "") ?? 0
+        // What the generator writes: up to 7 pairwise-coprime moduli and a divisor in 1...50, residues below their
+        // modulus, 0 ≤ lower ≤ 5 · product. Anything else could loop or overflow in `smallest`.
+        guard let moduli = AlgoInstance.checkedList(instance.data["moduli"], count: 1...7, magnitude: 50),
+              let residues = AlgoInstance.checkedList(instance.data["residues"], count: moduli.count...moduli.count, magnitude: 50),
+              let divisor = Int(instance.data["divisor"] ?? "1"), (1...50).contains(divisor),
+              let lower = Int(instance.data["lower"] ?? "0"),
+              Self.isValidSystem(moduli + [divisor], residues, lower: lower)
+        else { return puzzleMissingData("moduli") }
         let best = Self.smallest(moduli + [divisor], residues + [0], lower: lower)
         var verdict = AlgoGrade.integer(response, expected: String(best))
         guard verdict.kind == .incorrect, let x = verdict.extracted.flatMap(Int.init) else { return verdict }

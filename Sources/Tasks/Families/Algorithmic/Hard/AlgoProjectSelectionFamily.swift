@@ -64,10 +64,19 @@ struct AlgoProjectSelectionFamily: TaskFamily {
         }
     }
 
+    /// Whether `problem` has the shape the generator writes: 1...14 rows of 6 values within ±10⁶, three budgets
+    /// within ±10⁹, requirements between existing projects. Anything else could overflow or index out of range.
+    static func isValid(_ problem: Problem) -> Bool {
+        let n = problem.rows.count
+        return (1...14).contains(n) && problem.rows.allSatisfy { $0.count == 6 && $0.allSatisfy { abs($0) <= 1_000_000 } }
+            && problem.budgets.count == 3 && problem.budgets.allSatisfy { abs($0) <= 1_000_000_000 }
+            && problem.requires.allSatisfy { (0..<n).contains($0.0) && (0..<n).contains($0.1) }
+    }
+
     static func decode(_ data: [String: String]) -> Problem {
         Problem(
             rows: (data["projects"] ?? "").split(separator: ";").map { $0.split(separator: ",").compactMap { Int($0) } },
-            budgets: AlgoInstance.parseList(data["budgets"]), minQuality: Int(data["min_quality"] ?? "") ?? 0,
+            budgets: AlgoInstance.checkedList(data["budgets"], count: 3...3, magnitude: 1_000_000_000) ?? [], minQuality: Int(data["min_quality"] ?? "") ?? 0,
             maxRisk: Int(data["max_risk"] ?? "") ?? 0,
             requires: (data["requires"] ?? "").split(separator: ",").compactMap { pair in
                 let p = pair.split(separator: ">").compactMap { Int($0) }
@@ -129,6 +138,7 @@ struct AlgoProjectSelectionFamily: TaskFamily {
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
         let problem = Self.decode(instance.data)
+        guard Self.isValid(problem) else { return puzzleMissingData("projects") }
         guard let (best, _) = problem.optimum() else { return .unparseable(detail: "instance has no feasible selection") }
         let (text, _) = AlgoText.listText(response)
         let tokens = AlgoText.numbers(in: text, grouping: false)

@@ -111,6 +111,30 @@ enum AlgoInstance {
     /// `[a, b, c]`
     static func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
 
+    /// The integers of `text` as ``parseList(_:)`` reads them, or nil unless there are `count` of them, each of
+    /// magnitude at most `magnitude` (≤ 10¹⁷). Graders re-solve from instance data, which a graded line may carry
+    /// edited, so sizes their generator never writes are refused before any arithmetic (found by Scripts/fuzz).
+    static func checkedList(_ text: String?, count: ClosedRange<Int>, magnitude: Int) -> [Int]? {
+        guard let text else { return nil }
+        var out: [Int] = []
+        var value = 0, negative = false, inNumber = false
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                value = value * 10 + Int(byte - 48)
+                guard value <= magnitude else { return nil }
+                inNumber = true
+            } else {
+                if inNumber { out.append(negative ? -value : value) }
+                guard out.count <= count.upperBound else { return nil }
+                negative = byte == UInt8(ascii: "-")
+                value = 0
+                inNumber = false
+            }
+        }
+        if inNumber { out.append(negative ? -value : value) }
+        return count.contains(out.count) ? out : nil
+    }
+
     /// Parses `[a, b, c]` written by ``list(_:)`` (any separators; signed decimal integers).
     static func parseList(_ text: String?) -> [Int] {
         guard let text else { return [] }
