@@ -162,3 +162,30 @@ public enum Kernels {
         ck_axpy(alpha, x, y, Int64(count), path.code)
     }
 }
+
+extension Kernels {
+    /// Σ ``LMul/multiply(_:_:mantissaBits:)``(a[i], b[i]) accumulated in fp32: eight lanes (element i of each full
+    /// block of eight goes to lane i mod 8), lanes summed as ((l0+l4)+(l1+l5))+((l2+l6)+(l3+l7)), then the last
+    /// `count mod 8` products added in order. Both paths use that order, so they agree bit for bit; against a plain
+    /// left-to-right sum of the same products the difference is fp32 reassociation error (≤ count·2⁻²³·Σ|pᵢ|).
+    /// AVX2 on capable CPUs: each product is an integer add, a compare and a blend per eight elements.
+    @inlinable
+    public static func lmulDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int, mantissaBits: Int,
+                               path: KernelPath = .automatic) -> Float {
+        precondition(count >= 0)
+        precondition(LMul.fp32MantissaBits.contains(mantissaBits),
+                     "fp32 L-Mul takes 1...23 mantissa bits, got \(mantissaBits)")
+        return ck_lmul_dot_f32(a, b, Int64(count), UInt32(mantissaBits), path.code)
+    }
+
+    /// Array form of ``lmulDot(_:_:count:mantissaBits:path:)``; `a` and `b` must have the same length.
+    public static func lmulDot(_ a: [Float], _ b: [Float], mantissaBits: Int, path: KernelPath = .automatic) -> Float {
+        precondition(a.count == b.count, "lmulDot needs equal lengths, got \(a.count) and \(b.count)")
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                return lmulDot(x, y, count: a.count, mantissaBits: mantissaBits, path: path)
+            }
+        }
+    }
+}
