@@ -164,11 +164,12 @@ public enum Kernels {
 }
 
 extension Kernels {
-    /// Σ ``LMul/multiply(_:_:mantissaBits:)``(a[i], b[i]) accumulated in fp32: eight lanes (element i of each full
-    /// block of eight goes to lane i mod 8), lanes summed as ((l0+l4)+(l1+l5))+((l2+l6)+(l3+l7)), then the last
-    /// `count mod 8` products added in order. Both paths use that order, so they agree bit for bit; against a plain
-    /// left-to-right sum of the same products the difference is fp32 reassociation error (≤ count·2⁻²³·Σ|pᵢ|).
-    /// AVX2 on capable CPUs: each product is an integer add, a compare and a blend per eight elements.
+    /// Σ ``LMul/multiply(_:_:mantissaBits:)``(a[i], b[i]) accumulated in fp32: 32 lanes (element i of each full
+    /// block of 32 goes to lane i mod 32), lanes folded as v[j] = (l[j]+l[j+8]) + (l[j+16]+l[j+24]) for j < 8, then
+    /// ((v0+v4)+(v1+v5)) + ((v2+v6)+(v3+v7)), then the last `count mod 32` products added in order. Both paths use
+    /// that order, so they agree bit for bit; against a plain left-to-right sum of the same products the difference
+    /// is fp32 reassociation error (≤ count·2⁻²³·Σ|pᵢ|). AVX2 on capable CPUs: each product is an integer add, the
+    /// round-to-m-bits adds, compares and blends, about 25 vector instructions per eight elements.
     @inlinable
     public static func lmulDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int, mantissaBits: Int,
                                path: KernelPath = .automatic) -> Float {
