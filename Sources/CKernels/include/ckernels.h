@@ -31,6 +31,11 @@ void ck_matvec(uint32_t type, const void *w, int64_t row_bytes, int64_t cols, in
 /// Σ a[i]*b[i] in fp32.
 float ck_dot_f32(const float *a, const float *b, int64_t n, int path);
 
+/// Σ L-Mul(a[i], b[i]) in fp32 with operands rounded to `mantissa_bits` (1...23) fraction bits (Luo & Sun's
+/// multiplication by integer addition; rules in Numerics/LMul/LMul.swift). NaN for mantissa_bits outside 1...23.
+/// Both paths accumulate in the same order, so they agree bit for bit.
+float ck_lmul_dot_f32(const float *a, const float *b, int64_t n, uint32_t mantissa_bits, int path);
+
 /// C[j*ldc + i] = Σ_p A[i*lda + p] · B[j*ldb + p] for i < m, j < n, p < k (fp32; batched prefill).
 void ck_gemm_f32(const float *a, int64_t lda, int64_t m, const float *b, int64_t ldb, int64_t n, int64_t k,
                  float *c, int64_t ldc, int path);

@@ -6,7 +6,7 @@ struct NumericsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "numerics",
         abstract: "Inspect low-precision number formats.",
-        subcommands: [Codes.self])
+        subcommands: [Codes.self, LMulError.self])
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json

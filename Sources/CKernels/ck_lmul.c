@@ -1,0 +1,126 @@
+// L-Mul dot product (Luo & Sun 2024, bit-level; see Numerics/LMul/LMul.swift for the rules this mirrors).
+// Each product is an integer add of the fp32 magnitude fields minus a constant; accumulation is fp32 in 32 lanes
+// (element i of each full block of 32 goes to lane i % 32), lane j of the four groups of eight is folded as
+// v[j] = (l[j]+l[j+8]) + (l[j+16]+l[j+24]), then v is summed as ((v0+v4)+(v1+v5)) + ((v2+v6)+(v3+v7)), and the tail
+// (n % 32 elements) is added in order. The portable and AVX2 paths use exactly this order, so they
+// agree bit for bit.
+#include "ckernels.h"
+#include "ck_internal.h"
+
+/// Constants of one mantissa size: round-to-nearest-even to `m` fraction bits, then the L-Mul offset.
+typedef struct {
+    uint32_t shift;      // 23 - m
+    uint32_t lsb_and;    // 1 when rounding, 0 for m = 23
+    uint32_t bias;       // (1 << (shift-1)) - 1, or 0
+    uint32_t keep;       // ~((1 << shift) - 1)
+    uint32_t k;          // (127 << 23) - (((1 << m) >> l(m)) << shift)
+} lmul_consts;
+
+static lmul_consts make_consts(uint32_t m) {
+    uint32_t l = m <= 3 ? m : (m == 4 ? 3 : 4);
+    lmul_consts c;
+    c.shift = 23 - m;
+    c.lsb_and = c.shift ? 1u : 0u;
+    c.bias = c.shift ? (1u << (c.shift - 1)) - 1u : 0u;
+    c.keep = ~((1u << c.shift) - 1u);
+    c.k = 0x3F800000u - (((1u << m) >> l) << c.shift);
+    return c;
+}
+
+static inline float lmul_scalar(float a, float b, const lmul_consts *c) {
+    uint32_t x, y;
+    __builtin_memcpy(&x, &a, 4);
+    __builtin_memcpy(&y, &b, 4);
+    uint32_t ax = x & 0x7FFFFFFFu, ay = y & 0x7FFFFFFFu;
+    if (ax >= 0x7F800000u || ay >= 0x7F800000u) return a * b;  // NaN or infinity: IEEE product
+    uint32_t sign = (x ^ y) & 0x80000000u;
+    ax = (ax + c->bias + ((ax >> c->shift) & c->lsb_and)) & c->keep;
+    ay = (ay + c->bias + ((ay >> c->shift) & c->lsb_and)) & c->keep;
+    uint32_t r;
+    uint32_t s = ax + ay;
+    if (ax == 0 || ay == 0 || s < c->k + 0x00800000u) r = sign;
+    else if (s >= c->k + 0x7F800000u) r = sign | 0x7F800000u;
+    else r = sign | (s - c->k);
+    float out;
+    __builtin_memcpy(&out, &r, 4);
+    return out;
+}
+
+static float lmul_dot_portable(const float *a, const float *b, int64_t n, const lmul_consts *c) {
+    float acc[32] = {0};
+    int64_t full = n - n % 32;
+    for (int64_t i = 0; i < full; i += 32)
+        for (int j = 0; j < 32; j++) acc[j] += lmul_scalar(a[i + j], b[i + j], c);
+    float lane[8];
+    for (int j = 0; j < 8; j++) lane[j] = (acc[j] + acc[j + 8]) + (acc[j + 16] + acc[j + 24]);
+    float t0 = lane[0] + lane[4], t1 = lane[1] + lane[5], t2 = lane[2] + lane[6], t3 = lane[3] + lane[7];
+    float sum = (t0 + t1) + (t2 + t3);
+    for (int64_t i = full; i < n; i++) sum += lmul_scalar(a[i], b[i], c);
+    return sum;
+}
+
+#ifdef CK_HAVE_X86
+#include <immintrin.h>
+#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+
+CK_AVX2 static float lmul_dot_avx2(const float *a, const float *b, int64_t n, const lmul_consts *c) {
+    const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
+    const __m256i sign_bit = _mm256_set1_epi32((int)0x80000000u);
+    const __m256i max_finite = _mm256_set1_epi32(0x7F7FFFFF);
+    const __m256i infinity = _mm256_set1_epi32(0x7F800000);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i bias = _mm256_set1_epi32((int)c->bias);
+    const __m256i lsb_and = _mm256_set1_epi32((int)c->lsb_and);
+    const __m256i keep = _mm256_set1_epi32((int)c->keep);
+    const __m256i k = _mm256_set1_epi32((int)c->k);
+    // Unsigned compares as signed compares of values with the top bit flipped.
+    const __m256i under_limit = _mm256_set1_epi32((int)((c->k + 0x00800000u) ^ 0x80000000u));
+    const __m256i over_limit = _mm256_set1_epi32((int)((c->k + 0x7F7FFFFFu) ^ 0x80000000u));
+    const __m128i shift = _mm_cvtsi32_si128((int)c->shift);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    int64_t full = n - n % 32;
+    for (int64_t i = 0; i < full; i += 32) {
+        for (int g = 0; g < 4; g++) {
+            __m256 fa = _mm256_loadu_ps(a + i + 8 * g), fb = _mm256_loadu_ps(b + i + 8 * g);
+            __m256i x = _mm256_castps_si256(fa), y = _mm256_castps_si256(fb);
+            __m256i ax = _mm256_and_si256(x, magnitude), ay = _mm256_and_si256(y, magnitude);
+            __m256i special = _mm256_or_si256(_mm256_cmpgt_epi32(ax, max_finite),
+                                              _mm256_cmpgt_epi32(ay, max_finite));
+            __m256i sign = _mm256_and_si256(_mm256_xor_si256(x, y), sign_bit);
+            ax = _mm256_and_si256(_mm256_add_epi32(_mm256_add_epi32(ax, bias),
+                                                   _mm256_and_si256(_mm256_srl_epi32(ax, shift), lsb_and)), keep);
+            ay = _mm256_and_si256(_mm256_add_epi32(_mm256_add_epi32(ay, bias),
+                                                   _mm256_and_si256(_mm256_srl_epi32(ay, shift), lsb_and)), keep);
+            __m256i s = _mm256_add_epi32(ax, ay);
+            __m256i s_flipped = _mm256_xor_si256(s, sign_bit);
+            __m256i flush = _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi32(ax, zero), _mm256_cmpeq_epi32(ay, zero)),
+                _mm256_cmpgt_epi32(under_limit, s_flipped));
+            __m256i over = _mm256_cmpgt_epi32(s_flipped, over_limit);
+            __m256i r = _mm256_sub_epi32(s, k);
+            r = _mm256_blendv_epi8(r, infinity, over);
+            r = _mm256_andnot_si256(flush, r);
+            __m256 product = _mm256_castsi256_ps(_mm256_or_si256(r, sign));
+            product = _mm256_blendv_ps(product, _mm256_mul_ps(fa, fb), _mm256_castsi256_ps(special));
+            acc[g] = _mm256_add_ps(acc[g], product);
+        }
+    }
+    __m256 folded = _mm256_add_ps(_mm256_add_ps(acc[0], acc[1]), _mm256_add_ps(acc[2], acc[3]));
+    float lane[8];
+    _mm256_storeu_ps(lane, folded);
+    float t0 = lane[0] + lane[4], t1 = lane[1] + lane[5], t2 = lane[2] + lane[6], t3 = lane[3] + lane[7];
+    float sum = (t0 + t1) + (t2 + t3);
+    for (int64_t i = full; i < n; i++) sum += lmul_scalar(a[i], b[i], c);
+    return sum;
+}
+#endif
+
+float ck_lmul_dot_f32(const float *a, const float *b, int64_t n, uint32_t mantissa_bits, int path) {
+    if (mantissa_bits < 1 || mantissa_bits > 23) return __builtin_nanf("");
+    lmul_consts c = make_consts(mantissa_bits);
+#ifdef CK_HAVE_X86
+    if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) return lmul_dot_avx2(a, b, n, &c);
+#endif
+    (void)path;
+    return lmul_dot_portable(a, b, n, &c);
+}
