@@ -1,3 +1,4 @@
+import Foundation
 import GGUF
 import Model
 import Sampling
@@ -15,6 +16,16 @@ public enum EngineError: Error, CustomStringConvertible {
     case invalidRequest(String)
     /// A remote server failed or answered something unusable; `url` is the endpoint.
     case remote(url: String, reason: String)
+    /// A request needs more memory than the engine may use (`needed` is nil when the size does not even fit an
+    /// `Int`); refused before anything was allocated.
+    case insufficientMemory(needed: Int?, limit: Int, what: String)
+
+    /// `bytes` for people: exact below a megabyte, else MB or GB with one decimal.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000_000 { return String(format: "%.1f MB", Double(bytes) / 1e6) }
+        return String(format: "%.1f GB", Double(bytes) / 1e9)
+    }
 
     public var description: String {
         switch self {
@@ -28,6 +39,10 @@ public enum EngineError: Error, CustomStringConvertible {
             return "invalid request: \(reason)"
         case let .remote(url, reason):
             return "remote server \(url): \(reason)"
+        case let .insufficientMemory(needed, limit, what):
+            let amount = needed.map(Self.size) ?? "more bytes than a 64-bit size can count"
+            return "\(what) needs \(amount) but at most \(Self.size(limit)) may be used for KV caches; "
+                + "ask for fewer tokens (--max-tokens, --context) or fewer samples"
         }
     }
 }

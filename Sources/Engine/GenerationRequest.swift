@@ -20,6 +20,9 @@ public struct GenerationRequest: Sendable, Equatable {
     public var parseSpecial: Bool
     /// Add BOS/EOS around the prompt as the model's metadata asks.
     public var addSpecial: Bool
+    /// Never end at an end-of-sequence or end-of-turn token: those tokens are masked out before sampling (their
+    /// logits set to −∞), so generation runs to `maxTokens`, a stop string or the context's end (benchmarks).
+    public var ignoreEndOfSequence: Bool = false
 
     public init(prompt: Prompt, maxTokens: Int = 128, sampling: SamplingParameters = .greedy, stop: [String] = [],
                 parseSpecial: Bool = true, addSpecial: Bool = true) {

@@ -17,6 +17,10 @@ public final class LocalEngine: TextGenerating, Sendable {
     public let contextLength: Int
     /// How activations enter the quantised products.
     public let activations: ActivationPrecision
+    /// Most bytes the KV caches of one request may hold.
+    public let kvMemoryLimit: Int
+    /// Bytes one position takes in a KV cache of this model (keys and values of every layer).
+    public let kvBytesPerPosition: Int
     /// Threads used by the kernels (the caller's included).
     public var threads: Int { pool.threadCount }
     let pool: WorkerPool
@@ -26,7 +30,11 @@ public final class LocalEngine: TextGenerating, Sendable {
     /// - Parameters:
     ///   - path: a GGUF file.
     ///   - threads: kernel threads, default: every core.
-    ///   - contextLength: KV-cache size in positions; default min(trained context, 4096).
+    ///   - contextLength: KV-cache size in positions; default min(trained context, 4096). A larger value is capped at
+    ///     the trained context (compare ``contextLength`` with what was asked to tell the user).
+    ///   - kvMemoryLimit: most bytes the KV caches of one request may hold; default half of the physical memory.
+    ///     Requests needing more are decoded in groups of samples that fit, and a single sequence that cannot fit
+    ///     is refused with ``EngineError/insufficientMemory(needed:limit:what:)`` before anything is allocated.
     ///   - template: chat template to use instead of the one detected from the file.
     ///   - activations: how activations enter quantised products (`.int16`: fast generation; `.float32`: the
     ///     reference-faithful path).
@@ -34,7 +42,7 @@ public final class LocalEngine: TextGenerating, Sendable {
     ///     memory, which generation streams faster than a 4 KiB-page mapping.
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
                 template: ChatTemplate? = nil, activations: ActivationPrecision = .default,
-                loading: GGUFLoading = .resident) throws(EngineError) {
+                loading: GGUFLoading = .resident, kvMemoryLimit: Int? = nil) throws(EngineError) {
         self.path = path
         do { file = try GGUFFile(path: path, loading: loading) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
@@ -43,8 +51,15 @@ public final class LocalEngine: TextGenerating, Sendable {
         do {
             tokenizer = try Tokenizer(vocabulary: try TokenizerVocabulary(gguf: file))
         } catch { throw .tokenizer(error) }
-        self.contextLength = contextLength ?? min(model.shape.trainedContextLength, 4096)
-        guard self.contextLength > 0 else { throw .invalidRequest("context length must be positive") }
+        if let contextLength, contextLength < 1 {
+            throw .invalidRequest("context length must be ≥ 1 position, got \(contextLength)")
+        }
+        let trained = max(1, model.shape.trainedContextLength)
+        self.contextLength = min(contextLength ?? 4096, trained)
+        self.kvMemoryLimit = kvMemoryLimit ?? Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        guard let perPosition = KVCache.bytesPerPosition(layers: model.shape.layers, kvDimension: model.shape.kvDimension)
+        else { throw .insufficientMemory(needed: nil, limit: self.kvMemoryLimit, what: "one position of the KV cache") }
+        kvBytesPerPosition = perPosition
         templateOverride = template
     }
 
@@ -90,14 +105,50 @@ public final class LocalEngine: TextGenerating, Sendable {
         try generateSamples(request, seeds: seeds)
     }
 
-    /// The synchronous body of `generate(_:seeds:)`: one prefill, then all samples decoded together, one batched
-    /// forward step per token, each sample's cache sharing the prompt's keys and values (no copies). Each sample
+    /// The synchronous body of `generate(_:seeds:)`: one prefill, then the samples decoded together, one batched
+    /// forward step per token, each sample's cache sharing the prompt's keys and values (no copies). When all the
+    /// samples' caches would exceed ``kvMemoryLimit`` they are decoded in consecutive groups that fit. Each sample
     /// equals what `generate` gives for its seed alone: the batched step is batch-invariant.
     public func generateSamples(_ request: GenerationRequest, seeds: [UInt64]) throws(EngineError) -> [GenerationResult] {
         lock.lock()
         defer { lock.unlock() }
         guard !seeds.isEmpty else { return [] }
-        return try decode(request, seeds: seeds, prompt: try prefill(request), onText: { _ in })
+        let prompt = try prefill(request)
+        let group = try samplesPerGroup(request, prompt: prompt)
+        var results: [GenerationResult] = []
+        results.reserveCapacity(seeds.count)
+        for start in stride(from: 0, to: seeds.count, by: group) {
+            let end = start + min(group, seeds.count - start)
+            results += try decode(request, seeds: Array(seeds[start..<end]), prompt: prompt, onText: { _ in })
+        }
+        return results
+    }
+
+    /// Positions each sample adds after the prompt.
+    private func room(_ request: GenerationRequest, prompt: Prefill) -> Int {
+        min(request.maxTokens, contextLength - prompt.tokens.count)
+    }
+
+    /// How many samples can decode together within ``kvMemoryLimit`` (≥ 1; the batched step is batch-invariant,
+    /// so grouping never changes a sample). Throws when even one sample cannot fit.
+    private func samplesPerGroup(_ request: GenerationRequest, prompt: Prefill) throws(EngineError) -> Int {
+        let positions = room(request, prompt: prompt)
+        let promptBytes = prompt.tokens.count * kvBytesPerPosition  // checked in prefill
+        let perSample = try requireMemory(positions: positions, reserved: promptBytes,
+                                          what: "the KV cache of one sample (\(positions) positions after the prompt)")
+        return perSample == 0 ? Int.max : max(1, (kvMemoryLimit - promptBytes) / perSample)
+    }
+
+    /// The bytes `positions` KV positions take; throws when they (plus `reserved` bytes) exceed ``kvMemoryLimit``.
+    @discardableResult
+    private func requireMemory(positions: Int, reserved: Int = 0, what: String) throws(EngineError) -> Int {
+        guard let bytes = KVCache.byteCount(layers: model.shape.layers, kvDimension: model.shape.kvDimension,
+                                            positions: positions)
+        else { throw .insufficientMemory(needed: nil, limit: kvMemoryLimit, what: what) }
+        let (total, overflow) = bytes.addingReportingOverflow(reserved)
+        guard !overflow else { throw .insufficientMemory(needed: nil, limit: kvMemoryLimit, what: what) }
+        guard total <= kvMemoryLimit else { throw .insufficientMemory(needed: total, limit: kvMemoryLimit, what: what) }
+        return bytes
     }
 
     /// A processed prompt: its tokens, the cache holding them, and the logits of its last position.
@@ -115,6 +166,7 @@ public final class LocalEngine: TextGenerating, Sendable {
         guard promptTokens.count < contextLength else {
             throw .model(.contextFull(needed: promptTokens.count + 1, capacity: contextLength))
         }
+        try requireMemory(positions: promptTokens.count, what: "the prompt's KV cache (\(promptTokens.count) positions)")
         // Sized to the prompt: sequences continue in caches of their own that share it.
         let cache = model.makeCache(capacity: promptTokens.count)
         do {
@@ -127,7 +179,11 @@ public final class LocalEngine: TextGenerating, Sendable {
     /// batched forward step per token; `onText` streams the first sequence's text.
     private func decode(_ request: GenerationRequest, seeds: [UInt64], prompt: Prefill,
                         onText: @Sendable (String) -> Void) throws(EngineError) -> [GenerationResult] {
-        let room = min(request.maxTokens, contextLength - prompt.tokens.count)
+        let room = room(request, prompt: prompt)
+        if seeds.count == 1 {
+            try requireMemory(positions: room, reserved: prompt.tokens.count * kvBytesPerPosition,
+                              what: "the KV cache of the continuation (\(room) positions after the prompt)")
+        }
         let caches = seeds.map { _ in KVCache(sharing: prompt.cache, capacity: prompt.tokens.count + room) }
         var decoders: [SequenceDecoder] = []
         for seed in seeds {

@@ -8,6 +8,8 @@ struct SequenceDecoder {
     private var sampler: Sampler
     private let maxTokens: Int
     private let endTokens: Set<Int>
+    /// End tokens masked out before sampling (`ignoreEndOfSequence`), else empty.
+    private let maskedTokens: [Int]
     private var detokenizer: StreamingDetokenizer
     private var stops: StopStringMatcher
     private var history: [Int]
@@ -23,6 +25,7 @@ struct SequenceDecoder {
         do { sampler = try Sampler(parameters) } catch { throw .sampling(error) }
         maxTokens = request.maxTokens
         endTokens = Set(tokenizer.endOfTurnIDs)
+        maskedTokens = request.ignoreEndOfSequence ? endTokens.sorted() : []
         detokenizer = StreamingDetokenizer(tokenizer: tokenizer)
         stops = StopStringMatcher(stops: request.stop)
         history = promptTokens
@@ -36,7 +39,9 @@ struct SequenceDecoder {
     mutating func step(logits: [Float], canContinue: Bool, onText: (String) -> Void) throws(EngineError) -> Int? {
         guard finish == nil else { return nil }
         let next: Int
-        do { next = try sampler.sample(logits: logits, history: history) } catch { throw .sampling(error) }
+        var candidates = logits
+        for token in maskedTokens where candidates.indices.contains(token) { candidates[token] = -.infinity }
+        do { next = try sampler.sample(logits: candidates, history: history) } catch { throw .sampling(error) }
         if endTokens.contains(next) {
             end(.endOfSequence, onText: onText)
             return nil

@@ -31,7 +31,7 @@ public final class KVCache: @unchecked Sendable {
         prefix = nil
         prefixCount = 0
         ownRows = capacity
-        storage = .allocate(capacity: max(1, layers * 2 * capacity * kvDimension))
+        storage = .allocate(capacity: Self.storageFloats(layers: layers, kvDimension: kvDimension, rows: capacity))
     }
 
     /// A cache that continues `prefix` (all of its current positions) without copying them.
@@ -51,7 +51,7 @@ public final class KVCache: @unchecked Sendable {
         self.prefixCount = prefixCount
         count = prefixCount
         ownRows = capacity - prefixCount
-        storage = .allocate(capacity: max(1, layers * 2 * ownRows * kvDimension))
+        storage = .allocate(capacity: Self.storageFloats(layers: layers, kvDimension: kvDimension, rows: ownRows))
         prefix.pinnedCount = max(prefix.pinnedCount, prefixCount)
     }
 

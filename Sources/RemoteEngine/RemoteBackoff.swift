@@ -12,13 +12,14 @@ public struct RemoteBackoff: Sendable, Equatable {
     public var base: Duration
     /// Largest delay before jitter.
     public var maximum: Duration
-    /// Longest `Retry-After` honoured; longer requests wait this long.
+    /// Longest `Retry-After` honoured (default 60 s); longer requests wait this long, so a server asking for
+    /// hours cannot stall a run in silence.
     public var maximumRetryAfter: Duration
     /// Seed of the jitter stream.
     public var jitterSeed: UInt64
 
     public init(base: Duration = .milliseconds(500), maximum: Duration = .seconds(30),
-                maximumRetryAfter: Duration = .seconds(600), jitterSeed: UInt64 = 0) {
+                maximumRetryAfter: Duration = .seconds(60), jitterSeed: UInt64 = 0) {
         self.base = base
         self.maximum = maximum
         self.maximumRetryAfter = maximumRetryAfter

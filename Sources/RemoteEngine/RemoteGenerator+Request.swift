@@ -20,9 +20,11 @@ extension RemoteGenerator {
         case let (.tokens(ids), _) where ids.isEmpty: throw .emptyPrompt
         case let (.chat(messages), _) where messages.isEmpty: throw .emptyPrompt
         case (.chat, .completions):
-            throw .invalidRequest("a chat prompt needs the chat API (api: .chat); the completions API takes text or tokens")
+            throw .invalidRequest("a chat prompt needs the chat API (reckon: --api chat); the completions API takes "
+                + "raw text (reckon eval: --no-chat) or token ids")
         case (.tokens, .chat):
-            throw .invalidRequest("a token prompt needs the completions API (api: .completions); the chat API takes messages")
+            throw .invalidRequest("a token prompt needs the completions API (reckon: --api completions); the chat API takes "
+                + "messages")
         default: break
         }
     }

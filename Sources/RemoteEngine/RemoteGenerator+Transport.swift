@@ -27,8 +27,11 @@ extension RemoteGenerator {
                 let tries = attempts == 1 ? "" : " (after \(attempts) attempts)"
                 return .failure(.remote(url: endpoint, reason: failure.message + tries))
             }
+            let delay = backoff.delay(retry: attempts, stream: stream, retryAfter: failure.retryAfter)
+            onRetry?(RemoteRetry(url: endpoint, retry: attempts, maxRetries: maxRetries, delay: delay,
+                                 reason: failure.message))
             do {
-                try await Task.sleep(for: backoff.delay(retry: attempts, stream: stream, retryAfter: failure.retryAfter))
+                try await Task.sleep(for: delay)
             } catch {
                 return .failure(.remote(url: endpoint, reason: RemoteFailure.cancelled.message))
             }
@@ -49,26 +52,19 @@ extension RemoteGenerator {
         let limit = timeout
         let deadline = NIODeadline.now() + .nanoseconds(Int64((limit.seconds * 1e9).rounded()))
         do {
-            return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-                group.addTask {
-                    let response = try await client.execute(prepared, deadline: deadline)
-                    let bytes = Array(try await response.body.collect(upTo: maximumResponseBytes).readableBytesView)
-                    guard (200...299).contains(Int(response.status.code)) else {
-                        throw RemoteFailure.http(
-                            status: Int(response.status.code), reason: response.status.reasonPhrase,
-                            body: String(String(decoding: bytes, as: UTF8.self).prefix(300)),
-                            retryAfter: Self.retryAfter(response.headers))
-                    }
-                    return bytes
+            let answer = try await RemoteDeadline.run(limit: limit) {
+                let response = try await client.execute(prepared, deadline: deadline)
+                let bytes = Array(try await response.body.collect(upTo: maximumResponseBytes).readableBytesView)
+                guard (200...299).contains(Int(response.status.code)) else {
+                    throw RemoteFailure.http(
+                        status: Int(response.status.code), reason: response.status.reasonPhrase,
+                        body: String(String(decoding: bytes, as: UTF8.self).prefix(300)),
+                        retryAfter: Self.retryAfter(response.headers))
                 }
-                group.addTask {
-                    try await Task.sleep(for: limit)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let bytes = first else { throw RemoteFailure.timeout(limit) }
                 return bytes
             }
+            guard let bytes = answer else { throw RemoteFailure.timeout(limit) }
+            return bytes
         } catch let failure as RemoteFailure {
             throw failure
         } catch {

@@ -34,6 +34,8 @@ public struct RemoteGenerator: TextGenerating {
     public let requestsLogProbabilities: Bool
     /// Samples asked for per request (OpenAI's `n`, ≥ 1).
     public let choicesPerRequest: Int
+    /// Called before each retry (from the task running the request), so a caller can show it.
+    public let onRetry: (@Sendable (RemoteRetry) -> Void)?
     let httpClient: HTTPClient
 
     /// - Parameters:
@@ -48,11 +50,13 @@ public struct RemoteGenerator: TextGenerating {
     ///   - maxConcurrency: requests in flight at once.
     ///   - requestsLogProbabilities: send `logprobs` (1 for completions, `true` for chat).
     ///   - choicesPerRequest: `n` of each request; seeds are grouped by this many.
-    ///   - httpClient: the client to send with; the process-wide shared one by default.
+    ///   - httpClient: the client to send with; ``defaultHTTPClient`` (fails an attempt at once when no connection
+    ///     can be made) by default.
+    ///   - onRetry: told about each retry before its wait.
     public init(baseURL: String, modelName: String, api: RemoteAPI = .completions, timeout: Duration = .seconds(120),
                 maxRetries: Int = 3, backoff: RemoteBackoff = RemoteBackoff(), apiKey: String? = nil,
                 maxConcurrency: Int = 4, requestsLogProbabilities: Bool = true, choicesPerRequest: Int = 1,
-                httpClient: HTTPClient = .shared) {
+                httpClient: HTTPClient = RemoteGenerator.defaultHTTPClient, onRetry: (@Sendable (RemoteRetry) -> Void)? = nil) {
         self.baseURL = baseURL
         self.modelName = modelName
         self.api = api
@@ -64,6 +68,7 @@ public struct RemoteGenerator: TextGenerating {
         self.requestsLogProbabilities = requestsLogProbabilities
         self.choicesPerRequest = choicesPerRequest
         self.httpClient = httpClient
+        self.onRetry = onRetry
     }
 
     public var modelIdentifier: String { "\(baseURL) model=\(modelName)" }

@@ -35,8 +35,8 @@ extension ReportData {
         for entry in runs {
             let run = entry.run
             let configuration = run.configuration
-            let pools = EvalReport.pools(entry.samples, problems: configuration.problems, samplesPerProblem: configuration.samples)
-                .filter { !$0.isEmpty }
+            let pools = EvalReport.nonEmptyPools(
+                entry.samples, problems: configuration.problems, samplesPerProblem: configuration.samples)
             let suffix = several ? " · run \(run.id)" : ""
             let outcomes = pools.compactMap { try? ProblemOutcome(samples: $0.count, correct: $0.filter(\.isCorrect).count) }
             let coverage = coverageSeries(outcomes, name: "coverage" + suffix, run: run.id, notes: &data.notes)

@@ -14,6 +14,8 @@ public final class RunStore: SampleStore {
     public let path: String
     let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
+    /// The private copy a read-only store reads when the file cannot be read in place (removed on deinit).
+    private let privateCopy: URL?
 
     /// Opens or creates the store at `path` and applies pending schema migrations.
     /// - Parameters:
@@ -23,6 +25,7 @@ public final class RunStore: SampleStore {
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.now = now
+        privateCopy = nil
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -30,28 +33,139 @@ public final class RunStore: SampleStore {
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
+                // Look before opening for writing (which switches the file to WAL): only a new, empty or Reckon file
+                // is used.
+                try Self.requireEmptyOrReckon(path)
                 writer = try DatabasePool(path: path, configuration: configuration)
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: StoreError.plain(error))
         }
         try Self.migrate(writer, path: path)
     }
 
-    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Schema.migrator()
+    /// Opens an existing run database for reading only: nothing is migrated, created or written, so a foreign
+    /// or read-only file (mode 444, a read-only folder) is read as it is. Writing through the store fails.
+    /// - Throws: `StoreError.notARunDatabase` for a file that is not a Reckon run database (another application's
+    ///   SQLite file, an empty file, not SQLite at all), which is left untouched; `StoreError.schemaTooNew`;
+    ///   `StoreError.cannotOpen`.
+    public init(readingAt path: String) throws {
+        self.path = path
+        now = { Date() }
+        do {
+            writer = try Self.openReadOnly(path, reportedAs: path)
+            privateCopy = nil
+        } catch let error as StoreError {
+            guard case .cannotOpen = error else { throw error }
+            // SQLite reads a WAL-mode file only beside its shared-memory file (-shm); in a read-only folder that
+            // cannot be created, so the file (and its -wal) is read from a private copy, removed on deinit.
+            let copy = try Self.copyForReading(path)
+            do {
+                writer = try Self.openReadOnly(copy.appendingPathComponent("runs.sqlite").path, reportedAs: path)
+            } catch {
+                try? FileManager.default.removeItem(at: copy)
+                throw error
+            }
+            privateCopy = copy
+        }
+    }
+
+    deinit {
+        if let privateCopy { try? FileManager.default.removeItem(at: privateCopy) }
+    }
+
+    /// A read-only connection to `file`, checked to be a Reckon run database (errors name `reportedAs`).
+    private static func openReadOnly(_ file: String, reportedAs path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: file, configuration: configuration)
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notARunDatabase(path: path, reason: "it is not an SQLite database")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreError.plain(error))
+        }
+        _ = try appliedReckonMigrations(queue, path: path)
+        return queue
+    }
+
+    /// Copies `path` (and its `-wal`, if any) into a new private temporary folder.
+    private static func copyForReading(_ path: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-read-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            try FileManager.default.copyItem(atPath: path, toPath: folder.appendingPathComponent("runs.sqlite").path)
+            if FileManager.default.fileExists(atPath: path + "-wal") {
+                try FileManager.default.copyItem(atPath: path + "-wal",
+                                                 toPath: folder.appendingPathComponent("runs.sqlite-wal").path)
+            }
+            return folder
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw StoreError.cannotOpen(path: path, reason: "it cannot be read (\(StoreError.plain(error)))")
+        }
+    }
+
+    /// Reckon's migrations recorded in the file (after checking it is a Reckon run database this build can read).
+    static func appliedReckonMigrations(_ reader: any DatabaseReader, path: String) throws -> Set<String> {
+        let tables: Set<String>
         let applied: Set<String>
         do {
-            applied = try writer.read { try migrator.appliedIdentifiers($0) }
+            (tables, applied) = try reader.read { db in
+                let names = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                let applied = names.contains("grdb_migrations")
+                    ? Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+                return (names, applied)
+            }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "not a readable SQLite database (\(error))")
+            throw StoreError.notARunDatabase(path: path, reason: "it is not an SQLite database")
+        }
+        guard applied.contains(Schema.identifiers[0]), tables.contains("runs") else {
+            throw StoreError.notARunDatabase(
+                path: path, reason: tables.isEmpty ? "it is empty" : "it holds another application's tables")
         }
         let unknown = applied.subtracting(Schema.identifiers).sorted()
         guard unknown.isEmpty else { throw StoreError.schemaTooNew(path: path, unknownMigrations: unknown) }
+        return applied
+    }
+
+    /// Refuses an existing file that is neither empty nor a Reckon run database, reading it only.
+    static func requireEmptyOrReckon(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader: DatabaseQueue
+        do { reader = try DatabaseQueue(path: path, configuration: configuration) } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreError.plain(error))
+        }
+        try requireEmptyOrReckon(reader, path: path)
+    }
+
+    static func requireEmptyOrReckon(_ reader: any DatabaseReader, path: String) throws {
+        let isEmpty: Bool
+        do {
+            isEmpty = try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 }
+        } catch {
+            throw StoreError.notARunDatabase(path: path, reason: "it is not an SQLite database")
+        }
+        if !isEmpty { _ = try appliedReckonMigrations(reader, path: path) }
+    }
+
+    /// Brings a new or Reckon file up to the current schema; a foreign SQLite file (tables, none of them
+    /// Reckon's) is refused without a change.
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Schema.migrator()
+        try requireEmptyOrReckon(writer, path: path)
         do {
             try migrator.migrate(writer)
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "schema migration failed (\(error))")
+            throw StoreError.cannotOpen(path: path, reason: "its schema could not be updated (\(StoreError.plain(error)))")
         }
     }
 
@@ -158,7 +272,7 @@ public final class RunStore: SampleStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.databaseFailure(path: path, operation: operation, reason: "\(error)")
+            throw StoreError.databaseFailure(path: path, operation: operation, reason: StoreError.plain(error))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Failures of the run store. Each message says what was expected, what was found, where, and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -17,6 +18,23 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case databaseFailure(path: String, operation: String, reason: String)
     /// A value cannot be stored (for example a negative index).
     case invalidValue(field: String, value: String, expected: String)
+    /// The file is not a Reckon run database (another application's SQLite file, an empty file, not SQLite);
+    /// it was not modified.
+    case notARunDatabase(path: String, reason: String)
+
+    /// An underlying failure for people: SQLite's own message (e.g. "database is locked", "disk I/O error")
+    /// without the SQL statement or Swift type names.
+    static func plain(_ error: any Error) -> String {
+        if let database = error as? DatabaseError {
+            return database.message ?? "SQLite error \(database.resultCode.rawValue)"
+        }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        let described = String(describing: error)
+        return described.contains("Domain=") ? "an unexpected failure" : described
+    }
 
     public var description: String {
         switch self {
@@ -37,6 +55,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "fix the cause (disk space, permissions, another process holding the file) and re-run to resume"
         case let .invalidValue(field, value, expected):
             return "cannot store \(field) = \(value): expected \(expected)"
+        case let .notARunDatabase(path, reason):
+            return "'\(path)' is not a Reckon run database (\(reason)); it was left unchanged: pass the --db file "
+                + "written by `reckon eval`"
         }
     }
 }

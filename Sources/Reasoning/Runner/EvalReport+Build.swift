@@ -8,8 +8,7 @@ extension EvalReport {
     public static func build(
         configuration: EvalConfiguration, samples: [SampleRecord], costs: CostContext
     ) throws(ReasoningError) -> EvalReport {
-        let pools = Self.pools(samples, problems: configuration.problems, samplesPerProblem: configuration.samples)
-            .filter { !$0.isEmpty }
+        let pools = Self.nonEmptyPools(samples, problems: configuration.problems, samplesPerProblem: configuration.samples)
         let specs = configuration.strategies.isEmpty
             ? StrategyRegistry.defaultSpecs(samples: configuration.samples) : configuration.strategies
         var reports: [StrategyReport] = []
@@ -43,13 +42,25 @@ extension EvalReport {
     }
 
     /// Samples grouped by problem (index `0..<problems`), each pool in sample order, keeping samples
-    /// `0..<samplesPerProblem`.
+    /// `0..<samplesPerProblem`. Allocates `problems` pools: for a validated configuration only (at most
+    /// ``EvalConfiguration/maximumProblems``); ``nonEmptyPools(_:problems:samplesPerProblem:)`` takes any.
     public static func pools(_ samples: [SampleRecord], problems: Int, samplesPerProblem: Int) -> [[SampleRecord]] {
         var pools = [[SampleRecord]](repeating: [], count: max(0, problems))
-        for sample in samples where pools.indices.contains(sample.problem) && (0..<samplesPerProblem).contains(sample.sample) {
+        for sample in samples where pools.indices.contains(sample.problem) && (0..<max(0, samplesPerProblem)).contains(sample.sample) {
             pools[sample.problem].append(sample)
         }
         return pools.map { $0.sorted { $0.sample < $1.sample } }
+    }
+
+    /// The pools of ``pools(_:problems:samplesPerProblem:)`` that hold samples, in problem order. Costs memory in
+    /// proportion to the samples only (never to `problems`, which a stored configuration may state as anything).
+    public static func nonEmptyPools(_ samples: [SampleRecord], problems: Int, samplesPerProblem: Int) -> [[SampleRecord]] {
+        var byProblem: [Int: [SampleRecord]] = [:]
+        for sample in samples where (0..<max(0, problems)).contains(sample.problem)
+            && (0..<max(0, samplesPerProblem)).contains(sample.sample) {
+            byProblem[sample.problem, default: []].append(sample)
+        }
+        return byProblem.keys.sorted().map { byProblem[$0]!.sorted { $0.sample < $1.sample } }
     }
 
     /// The majority-vote tally of one pool: correct samples form the correct cluster, other answered samples

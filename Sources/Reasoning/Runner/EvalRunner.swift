@@ -37,12 +37,9 @@ public struct EvalRunner: Sendable {
     /// configuration's limits and sampling settings (the seed is replaced per sample by the generator).
     public func request(for instance: TaskInstance) -> GenerationRequest {
         let text = configuration.promptStyle == "plain" ? instance.prompt : instance.boxedPrompt
-        let sampling = SamplingParameters(
-            temperature: configuration.temperature, topK: configuration.topK, topP: configuration.topP,
-            minP: configuration.minP, seed: 0)
         return GenerationRequest(
             prompt: configuration.chat ? .chat([ChatMessage(role: "user", content: text)]) : .text(text),
-            maxTokens: configuration.maxTokens, sampling: sampling)
+            maxTokens: configuration.maxTokens, sampling: configuration.sampling, stop: configuration.stop)
     }
 
     /// Grades one generation into a stored sample.
@@ -64,6 +61,10 @@ public struct EvalRunner: Sendable {
         try configuration.validate()
         guard configuration.task == family.id else {
             throw .invalidConfiguration(field: "task", value: configuration.task, requirement: "the family's id '\(family.id)'")
+        }
+        if let version = configuration.taskVersion, version != family.version {
+            throw .invalidConfiguration(field: "task version", value: "\(version)",
+                                        requirement: "the version of '\(family.id)' in this Reckon, \(family.version)")
         }
         let difficulty: Difficulty
         do { difficulty = try family.difficulty(configuration.difficulty) } catch { throw .difficulty(error) }

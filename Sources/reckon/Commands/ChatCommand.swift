@@ -37,7 +37,7 @@ struct ChatCommand: ParsableCommand {
             turnParameters.seed = parameters.seed &+ turn
             turn += 1
             let result = try engine.generate(
-                GenerationRequest(prompt: .chat(messages), maxTokens: sampling.maxTokens, sampling: turnParameters,
+                GenerationRequest(prompt: .chat(messages), maxTokens: sampling.maxTokens(default: 128), sampling: turnParameters,
                                   stop: sampling.stops)) { piece in
                 FileHandle.standardOutput.write(Data(piece.utf8))
             }

@@ -28,12 +28,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "m for short-m@k.") var m: Int?
     @Option(help: "Per-problem token budget for the budget strategy.") var budget: Int?
     @Option(help: "Confidence for early-stop and adaptive.") var confidence: Double?
-    @Option(help: "Run seed: problems and sample seeds derive from it.") var seed: UInt64 = 0
-    @Option(help: "Most tokens per sample.") var maxTokens: Int = 256
-    @Option(help: "Sampling temperature.") var temperature: Double = 0.8
-    @Option(help: "Top-p (1 = off).") var topP: Double = 0.95
-    @Option(help: "Top-k (0 = off).") var topK: Int = 40
-    @Option(help: "Min-p (0 = off).") var minP: Double = 0.05
+    @OptionGroup var sampling: SamplingOptions
     @Option(help: "Prompt style: boxed (ask for \\boxed{}) or plain.") var promptStyle: String = "boxed"
     @Flag(help: "Send the prompt as raw text instead of a chat message.") var noChat = false
     @Option(help: "SQLite run database (\":memory:\" for none).") var db: String = "runs.sqlite"
@@ -43,6 +38,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Remote API: completions or chat.") var api: String = "chat"
     @Option(name: .customLong("n"), help: "Samples per remote request (OpenAI's n); 1 keeps every sample regenerable alone.")
     var choicesPerRequest: Int = 1
+    @Option(parsing: .unconditional, help: "Seconds one remote request may take (connecting, answer and body) before it counts as failed.")
+    var timeout: Double = 120
+    @Option(parsing: .unconditional, help: "Retries of a remote request after a connection error, timeout, HTTP 429 or 5xx (each printed).")
+    var retries: Int = 3
+    @Option(parsing: .unconditional, help: "Remote requests in flight at once.")
+    var concurrency: Int = 4
     @Option(help: "Output format: text or json (the full report).") var format: OutputFormat = .text
     @OptionGroup var modelOptions: ModelOptions
 
@@ -50,17 +51,20 @@ struct EvalCommand: AsyncParsableCommand {
         let family = try TaskRegistry.standard.family(task)
         let overrides = try TaskSampling.parseOverrides(difficulty)
         _ = try family.difficulty(overrides)
-        let (generator, costs) = try makeGenerator()
         var specs = try strategies.map { try StrategySpec(parsing: $0) }
         if specs.isEmpty { specs = StrategyRegistry.defaultSpecs(samples: samples) }
         specs = specs.map(fillKnobs)
         for spec in specs { _ = try StrategyRegistry.resolve(spec) }
 
-        let configuration = EvalConfiguration(
-            task: family.id, difficulty: overrides, problems: problems, samples: samples, seed: seed,
-            maxTokens: maxTokens, temperature: temperature, topP: topP, topK: topK, minP: minP,
-            promptStyle: promptStyle, chat: !noChat, model: generator.modelIdentifier, strategies: specs)
+        var configuration = EvalConfiguration(
+            task: family.id, taskVersion: family.version, difficulty: overrides, problems: problems, samples: samples,
+            seed: sampling.seed, maxTokens: sampling.maxTokens(default: Self.defaultMaxTokens),
+            sampling: try sampling.parameters(), stop: sampling.stops, promptStyle: promptStyle, chat: !noChat,
+            model: "", strategies: specs)
+        // Every count is checked before the model is loaded or anything is allocated.
         try configuration.validate()
+        let (generator, costs) = try makeGenerator()
+        configuration.model = generator.modelIdentifier
         let store: any SampleStore
         if db == ":memory:" {
             store = InMemorySampleStore()
@@ -101,18 +105,53 @@ struct EvalCommand: AsyncParsableCommand {
         return filled
     }
 
-    func makeGenerator() throws -> (any TextGenerating, CostContext) {
-        if let endpoint {
-            guard let modelName else { throw ValidationError("--endpoint needs --model-name (the server's model id)") }
+    /// Most tokens per sample when `--max-tokens` is not given (part of a run's identity: unchanged since the
+    /// first runs).
+    static let defaultMaxTokens = 256
+
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw ValidationError("--timeout must be a number of seconds in (0, 86400], got \(timeout)")
+        }
+        guard (0...100).contains(retries) else { throw ValidationError("--retries must be an integer in 0...100, got \(retries)") }
+        guard (1...1024).contains(concurrency) else {
+            throw ValidationError("--concurrency must be an integer in 1...1024, got \(concurrency)")
+        }
+        guard (1...1024).contains(choicesPerRequest) else {
+            throw ValidationError("--n must be an integer in 1...1024, got \(choicesPerRequest)")
+        }
+        if endpoint != nil {
+            guard modelName != nil else { throw ValidationError("--endpoint needs --model-name (the server's model id)") }
             guard let remoteAPI = RemoteAPI(rawValue: api) else {
                 throw ValidationError("--api must be completions or chat, got \(api)")
             }
-            guard choicesPerRequest >= 1 else { throw ValidationError("--n must be ≥ 1, got \(choicesPerRequest)") }
-            return (RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI,
-                                    choicesPerRequest: choicesPerRequest), .tokensOnly)
+            if remoteAPI == .completions && !noChat {
+                throw ValidationError("--api completions takes raw text: add --no-chat, or use --api chat to send "
+                    + "the prompt as a chat message")
+            }
+        }
+    }
+
+    func makeGenerator() throws -> (any TextGenerating, CostContext) {
+        if let endpoint, let modelName, let remoteAPI = RemoteAPI(rawValue: api) {
+            let limit = Duration.milliseconds(Int64((timeout * 1000).rounded()))
+            // A server's Retry-After is honoured up to the timeout (at most 60 s): never a silent stall.
+            let backoff = RemoteBackoff(maximumRetryAfter: min(limit, RemoteBackoff().maximumRetryAfter))
+            return (RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI, timeout: limit,
+                                    maxRetries: retries, backoff: backoff, maxConcurrency: concurrency,
+                                    choicesPerRequest: choicesPerRequest, onRetry: Self.show), .tokensOnly)
         }
         let engine = try modelOptions.makeEngine()
         return (engine, try CostContext(shape: engine.model.shape))
+    }
+}
+
+extension EvalCommand {
+    /// Prints a retry of a remote request on standard error, on a line of its own.
+    @Sendable static func show(_ retry: RemoteRetry) {
+        printError(String(format: "\nretry %d/%d of %@ in %.1f s: %@", retry.retry, retry.maxRetries, retry.url,
+                          Double(retry.delay.components.seconds) + Double(retry.delay.components.attoseconds) * 1e-18,
+                          retry.reason))
     }
 }
 

@@ -2,20 +2,17 @@ import Foundation
 
 /// Reads a whole input file, or standard input for "-".
 enum InputReading {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     static func read(_ path: String) throws -> String {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return String(decoding: data, as: UTF8.self)
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure(description: "input file '\(path)' does not exist; pass a JSONL file path or '-' for standard input")
+            throw CommandFailure("input file '\(path)' does not exist; pass a JSONL file path or '-' for standard input",
+                                 status: .noInput)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(description: "cannot read input file '\(path)'; check its permissions")
+            throw CommandFailure("cannot read input file '\(path)'; check its permissions", status: .noInput)
         }
         return String(decoding: data, as: UTF8.self)
     }

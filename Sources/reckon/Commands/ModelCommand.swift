@@ -25,10 +25,18 @@ struct ModelCommand: ParsableCommand {
 
     struct Path: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print where the default model lives.")
+        @Option(help: "Output format: text (the path) or json ({\"path\",\"cached\"}).") var format: OutputFormat = .text
+
         func run() throws {
             let store = ModelStore.fromEnvironment()
-            print(store.path().path)
-            if !store.contains() { printError("(not fetched yet: run `reckon model fetch`)") }
+            switch format {
+            case .text:
+                print(store.path().path)
+                if !store.contains() { printError("(not fetched yet: run `reckon model fetch`)") }
+            case .json:
+                struct Output: Encodable { let path: String; let cached: Bool }
+                print(try jsonLine(Output(path: store.path().path, cached: store.contains())))
+            }
         }
     }
 }

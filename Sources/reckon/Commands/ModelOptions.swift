@@ -35,17 +35,35 @@ struct ModelOptions: ParsableArguments {
     /// `model` if given (it must exist), else the default model, fetched with a progress line when missing.
     static func modelPath(_ model: String?) throws -> String {
         if let model {
-            guard FileManager.default.fileExists(atPath: model) else {
-                throw ValidationError("model file not found: \(model)")
+            guard let kind = FileKind.of(model, followingLinks: true) else {
+                throw CommandFailure("model file not found: \(model)", status: .noInput)
+            }
+            // Opening a FIFO or a device would block or read forever: only regular files (or links to one).
+            guard kind == .regular else {
+                throw CommandFailure("--model '\(model)' is \(kind.phrase), not a regular file; pass a GGUF file",
+                                     status: .noInput)
             }
             return model
         }
         return try ModelStore.fromEnvironment().ensure(log: FileHandle.standardError).path
     }
 
+    /// `--threads`, capped at the machine's cores with a warning (more threads than cores only contend).
+    func cappedThreads() -> Int {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard threads > cores else { return threads }
+        printError("warning: --threads \(threads) is more than the \(cores) cores of this machine; using \(cores)")
+        return cores
+    }
+
+    /// The local engine; says so on standard error when `--context` was capped at the model's trained context.
     func makeEngine() throws -> LocalEngine {
-        try LocalEngine(path: resolvedModelPath(), threads: threads, contextLength: context, template: template,
-                    activations: activations)
+        let engine = try LocalEngine(path: resolvedModelPath(), threads: cappedThreads(), contextLength: context,
+                                     template: template, activations: activations)
+        if let context, context > engine.contextLength {
+            printError("note: --context \(context) is more than the model's trained context; using \(engine.contextLength) positions")
+        }
+        return engine
     }
 }
 

@@ -21,10 +21,10 @@ struct PerplexityCommand: ParsableCommand {
         }
         let text = String(decoding: data, as: UTF8.self)
         // --context is the chunk size here, and the KV cache is sized to it.
-        let context = modelOptions.context ?? 512
         var options = modelOptions
-        options.context = context
+        options.context = modelOptions.context ?? 512
         let engine = try options.makeEngine()
+        let context = engine.contextLength  // --context capped at the trained context
         let tokens = try engine.tokens(for: .text(text), addSpecial: false)
         let started = Date()
         let report = try engine.perplexity(tokens: tokens, context: context) { index, count, running in

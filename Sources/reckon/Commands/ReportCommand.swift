@@ -16,14 +16,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report title.") var title: String = "Reckon evaluation report"
 
     func run() throws {
+        try OutputFile.requireWritablePath(out, option: "--out")
         let store = try RunsCommand.openStore(db)
         let runs = try ReportData.load(from: store, runs: runID.map { [$0] })
         let html = HTMLReport.render(ReportData.build(title: title, runs: runs))
-        do {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw RunsCommand.Failure(description: "cannot write report to '\(out)' (\(error.localizedDescription)); check the folder exists and is writable")
-        }
+        try OutputFile.writeAtomically(Data(html.utf8), to: out, option: "--out")
         FileHandle.standardError.write(Data("wrote \(out) (\(runs.count) run(s), \(html.utf8.count) bytes)\n".utf8))
     }
 }

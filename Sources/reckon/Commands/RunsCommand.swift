@@ -10,26 +10,40 @@ struct RunsCommand: ParsableCommand {
         abstract: "List, show and export evaluation runs stored by `reckon eval`.",
         subcommands: [List.self, Show.self, Export.self])
 
-    /// A command failure whose message says what to do (printed as `Error: …` without the usage text).
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// Opens an existing run database (never creates one: a mistyped path must not yield an empty file).
+    /// Opens an existing run database for reading only: never creates, migrates or writes one (a mistyped path
+    /// must not yield an empty file, and another application's database is left as it is).
     static func openStore(_ path: String) throws -> RunStore {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure(description: "run database '\(path)' does not exist; pass the --db file written by `reckon eval`")
+        guard let kind = FileKind.of(path, followingLinks: true) else {
+            throw CommandFailure("run database '\(path)' does not exist; pass the --db file written by `reckon eval`",
+                                 status: .noInput)
         }
-        return try RunStore(path: path)
+        guard kind == .regular else {
+            throw CommandFailure("run database '\(path)' is \(kind.phrase), not a file; pass the --db file written by `reckon eval`",
+                                 status: .noInput)
+        }
+        return try RunStore(readingAt: path)
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One line per run: id, task, model, progress, pass@1.")
 
         @Option(help: "SQLite run database.") var db: String
+        @Option(help: "Output format: text (tab-separated) or json (one array of runs).") var format: OutputFormat = .text
 
         func run() throws {
             let runs = try RunsCommand.openStore(db).runs()
+            if format == .json {
+                let formatter = ISO8601DateFormatter()
+                print(try jsonLine(runs.map { run in
+                    RunLine(id: run.id, identity_hash: run.identityHash, task: run.configuration.task,
+                            difficulty: run.configuration.difficulty, model: run.modelIdentifier,
+                            problems: run.problemCount, samples: run.sampleCount,
+                            expected_samples: run.expectedSampleCount, correct: run.correctCount,
+                            created_at: formatter.string(from: run.createdAt),
+                            finished_at: run.finishedAt.map { formatter.string(from: $0) })
+                }))
+                return
+            }
             if runs.isEmpty {
                 print("no runs in \(db)")
                 return
@@ -42,6 +56,41 @@ struct RunsCommand: ParsableCommand {
                     "\(run.id)\t\(run.configuration.task)\t\(run.modelIdentifier)\t\(run.sampleCount)/\(run.expectedSampleCount)"
                         + "\t\(run.correctCount)\t\(finished)\t\(formatter.string(from: run.createdAt))")
             }
+        }
+    }
+
+    /// One run in `runs list --format json`.
+    struct RunLine: Encodable {
+        let id: Int64
+        let identity_hash: String
+        let task: String
+        let difficulty: [String: String]
+        let model: String
+        let problems: Int
+        let samples: Int
+        let expected_samples: Int
+        let correct: Int
+        let created_at: String
+        let finished_at: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(identity_hash, forKey: .identity_hash)
+            try container.encode(task, forKey: .task)
+            try container.encode(difficulty, forKey: .difficulty)
+            try container.encode(model, forKey: .model)
+            try container.encode(problems, forKey: .problems)
+            try container.encode(samples, forKey: .samples)
+            try container.encode(expected_samples, forKey: .expected_samples)
+            try container.encode(correct, forKey: .correct)
+            try container.encode(created_at, forKey: .created_at)
+            try container.encode(finished_at, forKey: .finished_at)  // null while unfinished
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, identity_hash, task, difficulty, model, problems, samples, expected_samples, correct, created_at,
+                 finished_at
         }
     }
 
@@ -93,10 +142,7 @@ struct RunsCommand: ParsableCommand {
             let store = try RunsCommand.openStore(db)
             let handle: FileHandle
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil) else {
-                    throw Failure(description: "cannot create output file '\(out)'; check the folder exists and is writable")
-                }
-                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+                handle = try OutputFile.openForWriting(out, option: "--out")
             } else {
                 handle = FileHandle.standardOutput
             }

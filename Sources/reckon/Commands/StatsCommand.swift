@@ -20,10 +20,17 @@ struct StatsCommand: ParsableCommand {
         @Option(help: "Samples drawn for the problem (n ≥ 1).") var n: Int
         @Option(help: "Correct samples among them (0 ≤ c ≤ n).") var c: Int
         @Option(help: "Samples per attempt (1 ≤ k ≤ n).") var k: Int
+        @Option(help: "Output format: text (the value) or json ({\"pass_at_k\",\"n\",\"c\",\"k\"}).")
+        var format: OutputFormat = .text
 
         func run() throws {
             let value = try PassAtK.estimate(samples: n, correct: c, k: k)
-            print(StatsCommand.format(value))
+            switch format {
+            case .text: print(StatsCommand.format(value))
+            case .json:
+                struct Output: Encodable { let pass_at_k: Double; let n: Int; let c: Int; let k: Int }
+                print(try jsonLine(Output(pass_at_k: value, n: n, c: c, k: k)))
+            }
         }
     }
 
@@ -38,6 +45,8 @@ struct StatsCommand: ParsableCommand {
         @Option(help: "Samples per vote (1 ≤ k ≤ number of answers).") var k: Int
         @Option(help: "Tie rule: split (ties broken uniformly at random, expected credit) or wrong (ties score 0).")
         var ties: TieRule = .splitEvenly
+        @Option(help: "Output format: text (the value) or json ({\"maj_at_k\",\"k\",\"samples\",\"ties\"}).")
+        var format: OutputFormat = .text
 
         func run() throws {
             let labels: [String?] = answers.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -46,7 +55,12 @@ struct StatsCommand: ParsableCommand {
             }
             let reference = correct.trimmingCharacters(in: .whitespaces)
             let value = try MajorityAtK.estimate(VoteTally(answers: labels, correct: reference), k: k, ties: ties)
-            print(StatsCommand.format(value))
+            switch format {
+            case .text: print(StatsCommand.format(value))
+            case .json:
+                struct Output: Encodable { let maj_at_k: Double; let k: Int; let samples: Int; let ties: String }
+                print(try jsonLine(Output(maj_at_k: value, k: k, samples: labels.count, ties: ties.rawValue)))
+            }
         }
     }
 }

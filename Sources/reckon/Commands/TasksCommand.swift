@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tasks
 
 /// `reckon tasks`: list, sample and grade generated problems.
@@ -51,10 +52,17 @@ struct TasksCommand: ParsableCommand {
             guard count >= 0 else { throw ValidationError("--count must be non-negative, found \(count)") }
         }
 
+        /// Streams the instances one line at a time: `--count` is the user's, so nothing proportional to it is
+        /// held in memory (the first lines appear at once even for `--count 9223372036854775807`).
         func run() throws {
             let overrides = try TaskSampling.parseOverrides(difficulty)
-            let lines = try TaskSampling.sample(familyID: family, overrides: overrides, seed: seed, count: count)
-            for line in lines { print(line) }
+            let chosen = try TaskRegistry.standard.family(family)
+            let level = try chosen.difficulty(overrides)
+            var output = StandardOutputLines()
+            for index in 0..<count {
+                output.write(chosen.generate(seed: seed, difficulty: level, index: index).canonicalJSONLine)
+            }
+            output.flush()
         }
     }
 
