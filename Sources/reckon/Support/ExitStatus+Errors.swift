@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import GGUF
 import Model
+import ModelStore
 import Reasoning
 import Sampling
 import Store
@@ -16,6 +17,7 @@ extension ExitStatus {
         switch error {
         case let failure as CommandFailure: return failure.status
         case let error as EngineError: return of(error)
+        case let error as ModelStoreError: return of(error)
         case let error as ReasoningError: return of(error)
         case let error as StoreError: return of(error)
         case let error as TasksError: return of(error)
@@ -31,9 +33,16 @@ extension ExitStatus {
         switch error {
         case let .file(error): return of(error)
         case let .model(error): return of(error)
-        case .tokenizer, .checksumMismatch: return .dataError
+        case .tokenizer: return .dataError
         case .sampling, .emptyPrompt, .invalidRequest, .insufficientMemory: return .usage
-        case .fetchFailed, .remote: return .unavailable
+        case .remote: return .unavailable
+        }
+    }
+
+    static func of(_ error: ModelStoreError) -> ExitStatus {
+        switch error {
+        case .checksumMismatch: return .dataError
+        case .fetchFailed: return .unavailable
         }
     }
 
