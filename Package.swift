@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CKernels", cSettings: optimisedC),
@@ -40,14 +42,19 @@ let package = Package(
                 // `Numerics`; aliasing it here lets both share the graph (Reckon's own `Numerics` keeps its name).
                 .product(name: "Numerics", package: "swift-numerics", moduleAliases: ["Numerics": "SwiftNumerics"]),
             ]),
-        .target(name: "Tasks", swiftSettings: optimised),
+        .target(
+            name: "Exact",
+            dependencies: [.product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised),
+        .target(
+            name: "Tasks", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimised),
         .target(name: "Analysis", swiftSettings: optimised),
-        .target(name: "Reasoning", dependencies: ["Engine", "Tasks", "Analysis"]),
+        .target(name: "Reasoning", dependencies: ["Engine", "Exact", "Tasks", "Analysis"]),
         .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "RemoteEngine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Model", "RemoteEngine", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -67,7 +74,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "TasksTests", dependencies: ["Tasks"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ExactTests", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TasksTests", dependencies: ["Tasks", "Exact", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

@@ -1,3 +1,5 @@
+import Exact
+
 /// The result of checking a response against a gold answer.
 public struct AnswerCheck: Sendable, Equatable, Codable {
     public var equivalent: Bool

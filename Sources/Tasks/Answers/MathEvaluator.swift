@@ -1,3 +1,5 @@
+import BigInt
+import Exact
 import Foundation
 
 /// A numeric value during evaluation: exact when only rational operations were needed, else a `Double`.
@@ -62,10 +64,10 @@ enum MathEvaluator {
             }
             return .approximate(k == 2 ? d.squareRoot() : Foundation.pow(d, 1 / Double(k)))
         case .factorial(let a):
-            guard case .exact(let r)? = evaluate(a, environment), r.isInteger, let n = r.numerator.int, n >= 0, n <= 1000
+            guard case .exact(let r)? = evaluate(a, environment), r.isInteger, let n = Int(exactly: r.numerator), n >= 0, n <= 1000
             else { return nil }
-            var product = BigUInt.one
-            if n >= 2 { for i in 2...n { product = product.multiplied(bySmall: UInt32(i)) } }
+            var product = BigUInt(1)
+            if n >= 2 { for i in 2...n { product = product.multiplied(byWord: UInt(i)) } }
             return .exact(Rational(BigInt(magnitude: product)))
         case .percent(let a):
             guard let x = evaluate(a, environment) else { return nil }
@@ -92,12 +94,12 @@ enum MathEvaluator {
 
     private static func power(_ base: MathValue, _ exponent: MathValue) -> MathValue? {
         if case .exact(let b) = base, case .exact(let e) = exponent {
-            if e.isInteger, let n = e.numerator.int, abs(n) <= 100_000 {
+            if e.isInteger, let n = Int(exactly: e.numerator), abs(n) <= 100_000 {
                 let bits = max(b.numerator.magnitude.bitWidth, b.denominator.bitWidth)
                 if bits * abs(n) <= exactPowerBitLimit {
                     return b.power(n).map { .exact($0) }
                 }
-            } else if let q = e.denominator.uint64, q <= 64, let p = e.numerator.int, abs(p) <= 10_000,
+            } else if let q = e.denominator.uint64, q <= 64, let p = Int(exactly: e.numerator), abs(p) <= 10_000,
                 let root = b.exactRoot(Int(q))
             {
                 let bits = max(root.numerator.magnitude.bitWidth, root.denominator.bitWidth)

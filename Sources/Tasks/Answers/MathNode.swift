@@ -1,3 +1,5 @@
+import Exact
+
 /// The syntax tree of a parsed answer: numbers and expressions, plus the structures answers are written in
 /// (brackets, relations, unions, bare lists, plain text).
 public indirect enum MathNode: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Exact
 import Foundation
 
 /// Recursive-descent parser from answer text to ``MathNode`` (grammar in ``AnswerRules``).

@@ -1,3 +1,5 @@
+import Exact
+
 /// Pure function behind `reckon answers check`: `{"gold": …, "prediction": …}` →
 /// `{"equivalent": bool, "gold_extracted": …, "prediction_extracted": …, "source": …}`.
 ///

@@ -9,7 +9,7 @@ enum EasyOracle {
         case int(String), decimal(Double), list([Int]), set([Int]), phrase(String)
     }
 
-    /// Decimal-string product by repeated schoolbook multiplication (independent of AlgoBigInt).
+    /// Decimal-string product by repeated schoolbook multiplication (independent of BigInt).
     static func product(_ values: [Int]) -> String {
         var digits = [1]  // least significant first
         var negative = false

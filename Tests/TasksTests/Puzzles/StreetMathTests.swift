@@ -1,3 +1,4 @@
+import Exact
 import Testing
 @testable import Tasks
 
@@ -10,7 +11,7 @@ import Testing
             let topic = topics[Int(seed) % topics.count]
             let items = 2 + Int(seed / 9) % 9
             let instance = family.generate(seed: seed, difficulty: try family.difficulty(["topic": topic, "items": String(items)]), index: 0)
-            let exact = try #require(ExactRational.parse(instance.data["exact"]!), "seed \(seed)")
+            let exact = try #require(Rational.parse(instance.data["exact"]!), "seed \(seed)")
             #expect(exact.numerator > 0, "seed \(seed)")
             let v = family.grade(response: instance.answer, instance: instance)
             #expect(v.kind == .correct && v.score == 1 && v.metrics["exact_match"] == 1, "seed \(seed): \(v)")
@@ -37,14 +38,14 @@ import Testing
 
     @Test func exactValuesByHand() throws {
         // 3 prices summing to $10.00 with 20% off = $8.00; tip 20% on $50.00 = $60.00 (hand-computed).
-        let q = try ExactRational(1000 * 80, 10_000)
+        let q = Rational(1000 * 80, 10_000)
         #expect(try q.decimalString(places: 2) == "8.00")
-        #expect(try ExactRational(5000 * 120, 10_000).decimalString(places: 2) == "60.00")
-        #expect(try ExactRational(173, 45).decimalString(places: 2) == "3.84")
-        #expect(try ExactRational(-5, 8).decimalString(places: 2) == "-0.63")   // −0.625 rounds away from zero
-        #expect(ExactRational.parse("1,234") == nil)
-        #expect(ExactRational.parse("-7/2") == (try ExactRational(-7, 2)))
-        #expect(ExactRational.parse("0.125") == (try ExactRational(1, 8)))
+        #expect(Rational(5000 * 120, 10_000).decimalString(places: 2) == "60.00")
+        #expect(Rational(173, 45).decimalString(places: 2) == "3.84")
+        #expect(Rational(-5, 8).decimalString(places: 2) == "-0.63")   // −0.625 rounds away from zero
+        #expect(Rational.parse("1,234") == nil)
+        #expect(Rational.parse("-7/2") == (Rational(-7, 2)))
+        #expect(Rational.parse("0.125") == (Rational(1, 8)))
     }
 
     @Test func extractionPrefersFinalAnswer() throws {

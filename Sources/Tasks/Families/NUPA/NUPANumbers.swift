@@ -1,3 +1,6 @@
+import BigInt
+import Exact
+
 /// Drawing and writing NUPA numbers. All values are non-negative exact rationals; floats and scientific
 /// numbers are terminating decimals.
 enum NUPANumbers {
@@ -16,7 +19,7 @@ enum NUPANumbers {
         var fraction = BigUInt.zero
         for position in 0..<length {
             let digit = position == length - 1 ? rng.int(in: 1...9) : rng.int(in: 0...9)
-            fraction = fraction.multiplied(bySmall: 10) + BigUInt(UInt64(digit))
+            fraction = fraction.multiplied(byWord: 10) + BigUInt(UInt64(digit))
         }
         let scale = BigUInt.powerOfTen(length)
         return Rational(BigInt(magnitude: integerPart * scale + fraction), scale)
@@ -40,7 +43,7 @@ enum NUPANumbers {
         var digits = BigUInt(UInt64(rng.int(in: 1...9)))
         for position in 0..<length {
             let digit = position == length - 1 ? rng.int(in: 1...9) : rng.int(in: 0...9)
-            digits = digits.multiplied(bySmall: 10) + BigUInt(UInt64(digit))
+            digits = digits.multiplied(byWord: 10) + BigUInt(UInt64(digit))
         }
         let exponent = rng.int(in: exponents)
         return Rational(BigInt(magnitude: digits)) * Rational.powerOfTen(exponent - length)
@@ -53,10 +56,10 @@ enum NUPANumbers {
             let twos = rng.bool() ? length : rng.int(in: 0...length)
             let fives = twos == length ? rng.int(in: 0...length) : length
             let denominator = BigUInt(2).power(twos) * BigUInt(5).power(fives)
-            let numerator = BigUInt.random(below: denominator.multiplied(bySmall: 10), using: &rng)
+            let numerator = BigUInt.random(below: denominator.multiplied(byWord: 10), using: &rng)
             if numerator.isZero { continue }
             let value = Rational(BigInt(magnitude: numerator), denominator)
-            if value.denominator == denominator && denominator != .one { return value }
+            if value.denominator == denominator && denominator != 1 { return value }
         }
     }
 
@@ -74,17 +77,17 @@ enum NUPANumbers {
     static func decimalPlaces(_ value: Rational) -> Int {
         var d = value.denominator
         var twos = 0, fives = 0
-        while d.limbs.first.map({ $0 & 1 == 0 }) ?? false {
-            d = d.quotientAndRemainder(dividingBySmall: 2).quotient
+        while !d.isZero && d[bitAt: 0] == false {
+            d = d >> 1
             twos += 1
         }
         while true {
-            let (q, r) = d.quotientAndRemainder(dividingBySmall: 5)
-            if r != 0 { break }
+            let (q, r) = d.quotientAndRemainder(dividingBy: 5)
+            if !r.isZero { break }
             d = q
             fives += 1
         }
-        precondition(d == .one, "not a terminating decimal: \(value)")
+        precondition(d == 1, "not a terminating decimal: \(value)")
         return max(twos, fives)
     }
 
@@ -141,7 +144,7 @@ enum NUPANumbers {
         let scaled = value * Rational.powerOfTen(shift)
         let (q, r) = scaled.numerator.magnitude.quotientAndRemainder(dividingBy: scaled.denominator)
         var rounded = q
-        if !(r.multiplied(bySmall: 2) < scaled.denominator) { rounded = rounded + .one }
+        if !(r.multiplied(byWord: 2) < scaled.denominator) { rounded = rounded + 1 }
         return Rational(BigInt(magnitude: rounded)) * Rational.powerOfTen(-shift)
     }
 

@@ -1,3 +1,6 @@
+import BigInt
+import Exact
+
 /// One generated NUPA problem: question text (after the type hint), canonical answer, operands for `data`.
 struct NUPAProblem {
     var question: String

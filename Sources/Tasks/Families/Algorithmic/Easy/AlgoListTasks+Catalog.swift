@@ -1,3 +1,5 @@
+import BigInt
+
 /// The 29 BeyondBench easy tasks (§1.4 of the research notes), re-specified from their rules.
 enum AlgoListTasks {
     static let comparisonSynonyms: [(String, String)] = [
@@ -73,7 +75,7 @@ enum AlgoListTasks {
                 }
             },
             question: { n, _ in ask(n, "What is the product of all the numbers? Give the exact integer.") },
-            solve: { n, _ in .integer(n.reduce(AlgoBigInt(1)) { $0 * AlgoBigInt($1) }.description) }),
+            solve: { n, _ in .integer(n.reduce(BigInt(1)) { $0 * BigInt($1) }.description) }),
         AlgoListTaskSpec(
             id: "odd-count", summary: "how many values are odd", shape: .list, draw: anyValues,
             question: { n, _ in ask(n, "How many of the numbers are odd?") },

@@ -1,8 +1,10 @@
+import BigInt
+
 /// One sequence type: draws its random parameters and returns `count` consecutive terms, a one-line description of its
 /// type (the `family` hint) and its exact rule (the `rule` hint).
 struct AlgoSequenceKind: Sendable {
     let name: String
-    let draw: @Sendable (inout TaskRNG, Int) -> (terms: [AlgoBigInt], family: String, rule: String)
+    let draw: @Sendable (inout TaskRNG, Int) -> (terms: [BigInt], family: String, rule: String)
 }
 
 /// "What is the next term?" over one of BeyondBench's medium suites. Fixes the suite's defects: every type has random
@@ -53,14 +55,14 @@ struct AlgoSequenceFamily: TaskFamily {
 
 /// Small exact helpers for the sequence tables.
 enum AlgoSeq {
-    static func big(_ values: [Int]) -> [AlgoBigInt] { values.map { AlgoBigInt($0) } }
+    static func big(_ values: [Int]) -> [BigInt] { values.map { BigInt($0) } }
 
     /// Terms of a linear recurrence a(n) = Σ cᵢ·a(n−i) from `seeds`, `count` terms starting at index `skip`.
-    static func linear(_ seeds: [Int], _ coefficients: [Int], skip: Int = 0, count: Int) -> [AlgoBigInt] {
+    static func linear(_ seeds: [Int], _ coefficients: [Int], skip: Int = 0, count: Int) -> [BigInt] {
         var terms = big(seeds)
         while terms.count < skip + count {
-            var next = AlgoBigInt(0)
-            for (i, c) in coefficients.enumerated() { next += AlgoBigInt(c) * terms[terms.count - 1 - i] }
+            var next = BigInt(0)
+            for (i, c) in coefficients.enumerated() { next += BigInt(c) * terms[terms.count - 1 - i] }
             terms.append(next)
         }
         return Array(terms[skip..<(skip + count)])

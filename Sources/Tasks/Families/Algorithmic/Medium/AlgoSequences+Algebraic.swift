@@ -1,10 +1,11 @@
+import BigInt
 import Foundation
 
 /// BeyondBench `algebraic_sequence` (10 types), each with a random starting index (or start value).
 enum AlgoAlgebraicSequences {
-    private static func indexed(_ rng: inout TaskRNG, _ count: Int, _ f: (Int) -> Int) -> (Int, [AlgoBigInt]) {
+    private static func indexed(_ rng: inout TaskRNG, _ count: Int, _ f: (Int) -> Int) -> (Int, [BigInt]) {
         let start = rng.int(in: 1...20)
-        return (start, (start..<(start + count)).map { AlgoBigInt(f($0)) })
+        return (start, (start..<(start + count)).map { BigInt(f($0)) })
     }
 
     static let all: [AlgoSequenceKind] = [
@@ -75,11 +76,11 @@ enum AlgoAlgebraicSequences {
         },
         AlgoSequenceKind(name: "hypergeometric-like") { rng, count in
             let (s, t) = indexed(&rng, count) { n in
-                var doubleFactorial = AlgoBigInt(1)
-                for k in stride(from: 1, through: 2 * n - 1, by: 2) { doubleFactorial *= AlgoBigInt(k) }
+                var doubleFactorial = BigInt(1)
+                for k in stride(from: 1, through: 2 * n - 1, by: 2) { doubleFactorial *= BigInt(k) }
                 var q = doubleFactorial
-                for _ in 0..<(n - 1) { q = q.quotientAndRemainder(dividingBy: 2).quotient }
-                return q.quotientAndRemainder(dividingBy: 1000).remainder
+                for _ in 0..<(n - 1) { q = q / 2 }
+                return Int(q % 1000)
             }
             return (t, "a double factorial divided by a power of two, floored, modulo 1000",
                     "⌊(2n−1)!! / 2^(n−1)⌋ mod 1000 for n = \(s), \(s + 1), …")

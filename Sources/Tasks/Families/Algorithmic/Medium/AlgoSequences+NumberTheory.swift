@@ -1,3 +1,5 @@
+import BigInt
+
 /// BeyondBench `prime_sequence` (11 types), each starting at a random position.
 enum AlgoNumberTheorySequences {
     private static func totient(_ n: Int) -> Int { (1...n).filter { AlgoMath.gcd($0, n) == 1 }.count }
@@ -13,7 +15,7 @@ enum AlgoNumberTheorySequences {
     }
 
     /// `count` terms from position `skip` (0-based) of the integers satisfying `accept`.
-    private static func sequence(_ skip: Int, _ count: Int, _ accept: (Int) -> Bool) -> [AlgoBigInt] {
+    private static func sequence(_ skip: Int, _ count: Int, _ accept: (Int) -> Bool) -> [BigInt] {
         AlgoSeq.big(Array(AlgoSeq.matching(from: 0, count: skip + count, accept).suffix(count)))
     }
 
@@ -38,7 +40,7 @@ enum AlgoNumberTheorySequences {
         AlgoSequenceKind(name: "mersenne") { rng, count in
             let k = rng.int(in: 0...4)
             let exponents = AlgoSeq.matching(from: 2, count: k + count, AlgoSeq.isPrime).suffix(count)
-            return (exponents.map { AlgoBigInt(2).power($0) - AlgoBigInt(1) }, "numbers 2^p − 1 for consecutive primes p",
+            return (exponents.map { BigInt(2).power($0) - BigInt(1) }, "numbers 2^p − 1 for consecutive primes p",
                     "2^p − 1 for the primes p in increasing order, starting with the \(AlgoSeq.ordinal(k + 1)) prime")
         },
         AlgoSequenceKind(name: "euler-totient") { rng, count in
@@ -53,10 +55,10 @@ enum AlgoNumberTheorySequences {
         },
         AlgoSequenceKind(name: "catalan-numbers") { rng, count in
             let s = rng.int(in: 0...5)
-            var c = [AlgoBigInt(1)]
+            var c = [BigInt(1)]
             while c.count < s + count {
                 let n = c.count
-                c.append((0..<n).reduce(AlgoBigInt(0)) { $0 + c[$1] * c[n - 1 - $1] })
+                c.append((0..<n).reduce(BigInt(0)) { $0 + c[$1] * c[n - 1 - $1] })
             }
             return (Array(c.suffix(count)), "consecutive Catalan numbers",
                     "C(n) with C(0) = 1, C(n) = Σ_{i=0}^{n−1} C(i)·C(n−1−i), for n = \(s), \(s + 1), …")
@@ -68,7 +70,7 @@ enum AlgoNumberTheorySequences {
         },
         AlgoSequenceKind(name: "prime-powers") { rng, count in
             let p = rng.pick([2, 3, 5]), s = rng.int(in: 1...4)
-            return ((s..<(s + count)).map { AlgoBigInt(p).power($0) }, "consecutive powers of a prime",
+            return ((s..<(s + count)).map { BigInt(p).power($0) }, "consecutive powers of a prime",
                     "\(p)^n for n = \(s), \(s + 1), …")
         },
         AlgoSequenceKind(name: "semiprimes") { rng, count in

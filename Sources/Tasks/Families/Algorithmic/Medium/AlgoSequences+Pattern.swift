@@ -1,3 +1,5 @@
+import BigInt
+
 /// BeyondBench `complex_pattern` (12 types), with random coefficients.
 enum AlgoPatternSequences {
     private static func signed(_ v: Int, _ text: String) -> String {
@@ -8,8 +10,8 @@ enum AlgoPatternSequences {
         AlgoSequenceKind(name: "nested-arithmetic-geometric") { rng, count in
             let r = rng.int(in: 2...3), a = rng.int(in: 1...9)
             let d = AlgoSample.value(in: -5...5, &rng) { $0 != 0 && a * (r - 1) + $0 != 0 }!  // never constant
-            var terms = [AlgoBigInt(a)]
-            while terms.count < count { terms.append(AlgoBigInt(r) * terms.last! + AlgoBigInt(d)) }
+            var terms = [BigInt(a)]
+            while terms.count < count { terms.append(BigInt(r) * terms.last! + BigInt(d)) }
             return (terms, "each term is a fixed multiple of the previous one plus a constant",
                     "a(1) = \(a), a(n) = \(r)·a(n−1)" + signed(d, ""))
         },
@@ -62,19 +64,19 @@ enum AlgoPatternSequences {
         },
         AlgoSequenceKind(name: "alternating-operations") { rng, count in
             let p = rng.int(in: 1...9), q = rng.int(in: 2...3), a = rng.int(in: 1...9)
-            var terms = [AlgoBigInt(a)]
+            var terms = [BigInt(a)]
             while terms.count < count {
-                terms.append(terms.count % 2 == 1 ? terms.last! + AlgoBigInt(p) : terms.last! * AlgoBigInt(q))
+                terms.append(terms.count % 2 == 1 ? terms.last! + BigInt(p) : terms.last! * BigInt(q))
             }
             return (terms, "two operations applied alternately", "a(1) = \(a); alternately add \(p) and multiply by \(q), adding first")
         },
         AlgoSequenceKind(name: "layered-differences") { rng, count in
             let r = rng.int(in: 2...3), d = rng.int(in: 1...5), a = rng.int(in: 1...20)
-            var terms = [AlgoBigInt(a)]
-            var step = AlgoBigInt(d)
+            var terms = [BigInt(a)]
+            var step = BigInt(d)
             while terms.count < count {
                 terms.append(terms.last! + step)
-                step = step * AlgoBigInt(r)
+                step = step * BigInt(r)
             }
             return (terms, "the differences between consecutive terms form a geometric progression",
                     "a(1) = \(a), the differences are \(d), \(d * r), \(d * r * r), … (each \(r) times the previous)")

@@ -1,3 +1,5 @@
+import BigInt
+
 /// BeyondBench `fibonacci_sequence` (6 types) as ``AlgoSequenceKind``s.
 enum AlgoRecursiveSequences {
     static let all: [AlgoSequenceKind] = [
@@ -34,7 +36,7 @@ enum AlgoRecursiveSequences {
         },
         AlgoSequenceKind(name: "scaled-fibonacci") { rng, count in
             let c = rng.pick([2, 3, 5]), skip = rng.int(in: 0...10)
-            let terms = AlgoSeq.linear([0, 1], [1, 1], skip: skip, count: count).map { AlgoBigInt(c) * $0 }
+            let terms = AlgoSeq.linear([0, 1], [1, 1], skip: skip, count: count).map { BigInt(c) * $0 }
             return (terms, "each term is a fixed multiple of consecutive Fibonacci numbers",
                     "\(c)·F(n) where F(0) = 0, F(1) = 1, F(n) = F(n−1) + F(n−2); the terms shown start at n = \(skip)")
         },

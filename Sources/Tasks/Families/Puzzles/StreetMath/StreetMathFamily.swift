@@ -1,3 +1,5 @@
+import Exact
+
 /// `street-math`: everyday estimation (StreetMath-style). Graded by relative error r = |pred − exact| / |exact|:
 ///
 /// | band | r | score | kind |
@@ -31,7 +33,7 @@ public struct StreetMathFamily: TaskFamily {
         let choice = difficulty.string("topic")
         let topic = StreetMathTopic(rawValue: choice) ?? rng.pick(StreetMathTopic.allCases)
         let q = topic.make(items: difficulty.int("items"), rng: &rng)
-        let answer = (try? q.exact.decimalString(places: 2)) ?? q.exact.description
+        let answer = q.exact.decimalString(places: 2)
         let body = q.text + " A quick mental estimate is what is wanted; give a single number (in \(q.unit), no units written)."
         return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: "End your reply with a line of the form: Final answer: <number>",
@@ -40,14 +42,14 @@ public struct StreetMathFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let exact = instance.data["exact"].flatMap(ExactRational.parse), exact.numerator != 0 else { return puzzleMissingData("exact") }
-        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let pred = ExactRational.parse(text) else {
+        guard let exact = instance.data["exact"].flatMap(Rational.parse), !exact.isZero else { return puzzleMissingData("exact") }
+        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let pred = Rational.parse(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found in the response", metrics: [:])
         }
         let relative = abs(pred.doubleValue - exact.doubleValue) / abs(exact.doubleValue)
         // Exact computation: the exact value itself, or it rounded to 2 decimals (the reference string).
         let exactMatch = pred == exact || text == instance.answer
-            || ((try? exact.decimalString(places: 2)).flatMap(ExactRational.parse) == pred)
+            || (Rational.parse(exact.decimalString(places: 2)) == pred)
         let band = Self.bands.first { relative <= $0.maxRelativeError }
         let score = band?.score ?? 0
         let correct = relative <= 0.20

@@ -1,8 +1,10 @@
+import Exact
+
 /// One everyday estimation question: its wording, exact value (a rational) and unit.
 public struct StreetMathQuestion: Sendable, Equatable {
     public var topic: String
     public var text: String
-    public var exact: ExactRational
+    public var exact: Rational
     public var unit: String
 }
 
@@ -26,7 +28,7 @@ public enum StreetMathTopic: String, Sendable, CaseIterable {
 
     func make(items: Int, rng: inout TaskRNG) -> StreetMathQuestion {
         // Every branch below uses only exact integer/rational arithmetic.
-        func r(_ p: Int, _ q: Int) -> ExactRational { (try? ExactRational(p, q)) ?? ExactRational(0) }
+        func r(_ p: Int, _ q: Int) -> Rational { q == 0 ? Rational(0) : Rational(p, q) }
         func listing(_ cents: [Int]) -> String {
             var names = Self.goods
             rng.shuffle(&names)
@@ -69,7 +71,7 @@ public enum StreetMathTopic: String, Sendable, CaseIterable {
         case .crowd:
             let length = rng.int(in: 30...70), width = rng.int(in: 20...35), density = rng.int(in: 1...4)
             return StreetMathQuestion(topic: rawValue, text: "A square measuring \(length) m by \(width) m is packed with about \(density) \(density == 1 ? "person" : "people") per square metre. Roughly how many people are there?",
-                                      exact: ExactRational(length * width * density), unit: "people")
+                                      exact: Rational(length * width * density), unit: "people")
         }
     }
 }

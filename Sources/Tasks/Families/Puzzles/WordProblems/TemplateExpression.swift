@@ -1,4 +1,6 @@
-/// The expression language of word-problem templates, evaluated with exact rational arithmetic (``ExactRational``).
+import Exact
+
+/// The expression language of word-problem templates, evaluated with exact rational arithmetic (``Rational``, kept within 64-bit numerators and denominators).
 ///
 /// ```
 /// expr    := or
@@ -16,7 +18,7 @@
 /// `integer(a)` (true when a is an integer), `divides(a, b)` (true when integer a ≠ 0 divides integer b).
 /// Comparisons work on numbers; `==` and `!=` also on strings (e.g. two sampled names must differ).
 public indirect enum TemplateExpression: Sendable, Equatable {
-    case number(ExactRational)
+    case number(Rational)
     case text(String)
     case name(String)
     case negate(TemplateExpression)
@@ -26,7 +28,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
 
     /// A value: number, string or truth value.
     public enum Value: Sendable, Equatable, CustomStringConvertible {
-        case number(ExactRational), text(String), bool(Bool)
+        case number(Rational), text(String), bool(Bool)
         public var description: String {
             switch self {
             case .number(let r): return TemplateExpression.render(r)
@@ -42,12 +44,12 @@ public indirect enum TemplateExpression: Sendable, Equatable {
     ]
 
     /// Human rendering of a number: integers plainly, terminating decimals with up to 4 places, else p/q.
-    public static func render(_ r: ExactRational) -> String {
-        if r.isInteger { return String(r.numerator) }
+    public static func render(_ r: Rational) -> String {
+        if r.isInteger { return r.numerator.description }
         var d = r.denominator, twos = 0, fives = 0
         while d % 2 == 0 { d /= 2; twos += 1 }
         while d % 5 == 0 { d /= 5; fives += 1 }
-        if d == 1, max(twos, fives) <= 4, let text = try? r.decimalString(places: max(twos, fives)) { return text }
+        if d == 1, max(twos, fives) <= 4, case let text = r.decimalString(places: max(twos, fives)) { return text }
         return r.description
     }
 
@@ -69,7 +71,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
 
     public func evaluate(_ env: [String: Value]) throws(EvaluationError) -> Value {
         func fail(_ s: String) -> EvaluationError { EvaluationError(description: s) }
-        func num(_ e: TemplateExpression) throws(EvaluationError) -> ExactRational {
+        func num(_ e: TemplateExpression) throws(EvaluationError) -> Rational {
             guard case .number(let r) = try e.evaluate(env) else { throw fail("expected a number in \(e.source)") }
             return r
         }
@@ -77,13 +79,19 @@ public indirect enum TemplateExpression: Sendable, Equatable {
             guard case .bool(let b) = try e.evaluate(env) else { throw fail("expected a condition in \(e.source)") }
             return b
         }
-        func exact(_ body: () throws(ExactRational.Failure) -> ExactRational) throws(EvaluationError) -> Value {
-            do { return .number(try body()) } catch { throw fail("\(error) in \(source)") }
+        // Template arithmetic stays within 64-bit numerators and denominators: a result outside them is an error.
+        func exact(_ value: Rational?) throws(EvaluationError) -> Value {
+            guard let value else { throw fail("division by zero in \(source)") }
+            guard let p = Int(exactly: value.numerator), p != Int.min, Int(exactly: value.denominator) != nil else {
+                throw fail("the value does not fit in 64-bit integers in \(source)")
+            }
+            return .number(value)
         }
         func int(_ e: TemplateExpression, _ fn: String) throws(EvaluationError) -> Int {
             let r = try num(e)
             guard r.isInteger else { throw fail("\(fn) needs integers, found \(TemplateExpression.render(r))") }
-            return r.numerator
+            guard let n = Int(exactly: r.numerator) else { throw fail("\(fn) needs 64-bit integers, found \(r)") }
+            return n
         }
         switch self {
         case .number(let r): return .number(r)
@@ -93,7 +101,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
             return v
         case .negate(let e):
             let r = try num(e)
-            return try exact { () throws(ExactRational.Failure) in try r.negated() }
+            return try exact(-r)
         case .not(let e): return .bool(!(try bool(e)))
         case .binary(let op, let a, let b):
             switch op {
@@ -110,10 +118,10 @@ public indirect enum TemplateExpression: Sendable, Equatable {
             }
             let x = try num(a), y = try num(b)
             switch op {
-            case "+": return try exact { () throws(ExactRational.Failure) in try x.adding(y) }
-            case "-": return try exact { () throws(ExactRational.Failure) in try x.subtracting(y) }
-            case "*": return try exact { () throws(ExactRational.Failure) in try x.multiplied(by: y) }
-            case "/": return try exact { () throws(ExactRational.Failure) in try x.divided(by: y) }
+            case "+": return try exact(x + y)
+            case "-": return try exact(x - y)
+            case "*": return try exact(x * y)
+            case "/": return try exact(x / y)
             case "<": return .bool(x < y)
             case "<=": return .bool(x <= y)
             case ">": return .bool(x > y)
@@ -123,22 +131,22 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         case .call(let fn, let args):
             switch fn {
             case "min", "max":
-                var values: [ExactRational] = []
+                var values: [Rational] = []
                 for a in args { values.append(try num(a)) }
                 return .number((fn == "min" ? values.min() : values.max())!)
             case "abs":
                 let r = try num(args[0])
-                return r.numerator < 0 ? try exact { () throws(ExactRational.Failure) in try r.negated() } : .number(r)
-            case "floor": return .number(ExactRational(try num(args[0]).floor))
-            case "ceil": return .number(ExactRational(try num(args[0]).ceiling))
+                return r.isNegative ? try exact(-r) : .number(r)
+            case "floor": return try exact(Rational(try num(args[0]).floor))
+            case "ceil": return try exact(Rational(try num(args[0]).ceiling))
             case "round":
                 let r = try num(args[0])
-                guard let t = try? r.decimalString(places: 0), let v = Int(t) else { throw fail("round overflowed") }
-                return .number(ExactRational(v))
+                guard let v = Int(r.decimalString(places: 0)) else { throw fail("round overflowed") }
+                return .number(Rational(v))
             case "mod":
                 let a = try int(args[0], fn), b = try int(args[1], fn)
                 guard b != 0 else { throw fail("mod by zero in \(source)") }
-                return .number(ExactRational(((a % b) + abs(b)) % abs(b)))
+                return .number(Rational(((a % b) + abs(b)) % abs(b)))
             case "integer": return .bool(try num(args[0]).isInteger)
             case "divides":
                 let a = try int(args[0], fn), b = try int(args[1], fn)
@@ -262,7 +270,7 @@ private struct ExpressionReader {
         if c.isASCII, c.isNumber {
             var s = ""
             while i < chars.count, (chars[i].isASCII && chars[i].isNumber) || chars[i] == "." { s.append(chars[i]); i += 1 }
-            guard let r = ExactRational.parse(s) else { throw fail("bad number '\(s)'") }
+            guard let r = Rational.parse(s) else { throw fail("bad number '\(s)'") }
             return .number(r)
         }
         if c.isLetter || c == "_" {

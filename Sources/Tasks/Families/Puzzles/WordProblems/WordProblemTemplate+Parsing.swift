@@ -1,3 +1,5 @@
+import Exact
+
 import Foundation
 
 extension WordProblemTemplate {
@@ -137,7 +139,7 @@ extension WordProblemTemplate {
             guard !scaled else { throw fail("'scaled' applies to range only") }
             if items.count == 1, let list = builtInLists[items[0]] { return .choice(list.map { .text($0) }) }
             guard !items.isEmpty, !items.contains(where: \.isEmpty) else { throw fail("choice needs non-empty items separated by commas") }
-            let numbers = items.compactMap(ExactRational.parse)
+            let numbers = items.compactMap(Rational.parse)
             if numbers.count == items.count { return .choice(numbers.map { .number($0) }) }
             return .choice(items.map { .text($0) })
         default:

@@ -1,3 +1,5 @@
+import Exact
+
 /// A templated word problem: wording with `{placeholders}`, sampled variables, constraints and an exact answer
 /// expression (GSM-Symbolic style: numbers are decoupled from the wording).
 ///
@@ -44,7 +46,7 @@ public struct WordProblemTemplate: Sendable, Equatable {
     /// One sampled problem.
     public struct Sample: Sendable, Equatable {
         public var question: String
-        public var answer: ExactRational
+        public var answer: Rational
         /// Variable values in declaration order, rendered as text.
         public var assignment: [String]
     }
@@ -59,7 +61,7 @@ public struct WordProblemTemplate: Sendable, Equatable {
                 switch d.source {
                 case .range(let lo, let hi, let step, let scaled):
                     let top = scaled ? hi * factor : hi
-                    env[d.name] = .number(ExactRational(lo + step * rng.int(in: 0...((top - lo) / step))))
+                    env[d.name] = .number(Rational(lo + step * rng.int(in: 0...((top - lo) / step))))
                 case .choice(let items):
                     env[d.name] = rng.pick(items)
                 case .derived(let e):

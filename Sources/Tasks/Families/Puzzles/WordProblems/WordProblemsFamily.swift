@@ -1,3 +1,5 @@
+import Exact
+
 /// `word-problems`: templated grade-school word problems with sampled numbers (GSM-Symbolic style). The answer is
 /// computed exactly (rationals) from the template's answer expression; grading compares the response's number
 /// exactly (integers, decimals or fractions). Users add templates with ``WordProblemTemplate/load(from:)`` and
@@ -33,7 +35,7 @@ public struct WordProblemsFamily: TaskFamily {
             scale = 1
             sample = template.sample(rng: &rng, scale: 1)
         }
-        let s = sample ?? WordProblemTemplate.Sample(question: template.text, answer: ExactRational(0), assignment: [])
+        let s = sample ?? WordProblemTemplate.Sample(question: template.text, answer: Rational(0), assignment: [])
         let answer = TemplateExpression.render(s.answer)
         let unitNote = template.unit.map { " (in \($0))" } ?? ""
         return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: s.question,
@@ -45,12 +47,12 @@ public struct WordProblemsFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let exact = instance.data["exact"].flatMap(ExactRational.parse) else { return puzzleMissingData("exact") }
-        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let value = ExactRational.parse(text) else {
+        guard let exact = instance.data["exact"].flatMap(Rational.parse) else { return puzzleMissingData("exact") }
+        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let value = Rational.parse(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found in the response", metrics: [:])
         }
         let ok = value == exact
-        let relative = exact.numerator == 0 ? abs(value.doubleValue) : abs(value.doubleValue - exact.doubleValue) / abs(exact.doubleValue)
+        let relative = exact.isZero ? abs(value.doubleValue) : abs(value.doubleValue - exact.doubleValue) / abs(exact.doubleValue)
         return Verdict(kind: ok ? .correct : .incorrect, score: ok ? 1 : 0, extracted: text,
                        detail: ok ? nil : "expected \(instance.answer)", metrics: ["relative_error": relative])
     }

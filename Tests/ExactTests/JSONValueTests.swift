@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+import Exact
 
 @Suite struct JSONValueTests {
     @Test func parsesEveryKind() throws {

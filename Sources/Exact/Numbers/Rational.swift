@@ -1,20 +1,24 @@
-/// An exact rational number `numerator / denominator`, always reduced with a positive denominator.
+import BigInt
+
+/// An exact rational number `numerator / denominator` over big integers, always reduced with a positive
+/// denominator (zero is `0/1`). Arithmetic never rounds and never overflows; only memory bounds it, so callers
+/// that read numbers from users bound their size first (see ``RationalLimits``).
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     public private(set) var numerator: BigInt
     public private(set) var denominator: BigUInt
 
     /// `numerator / denominator`, reduced; precondition: denominator nonzero.
-    public init(_ numerator: BigInt, _ denominator: BigUInt = .one) {
+    public init(_ numerator: BigInt, _ denominator: BigUInt = 1) {
         precondition(!denominator.isZero, "zero denominator")
-        let g = BigUInt.gcd(numerator.magnitude, denominator)
-        if g == .one || g.isZero {
+        let g = numerator.magnitude.greatestCommonDivisor(with: denominator)
+        if g == 1 || g.isZero {
             self.numerator = numerator
             self.denominator = denominator
         } else {
             self.numerator = BigInt(magnitude: numerator.magnitude / g, isNegative: numerator.isNegative)
             self.denominator = denominator / g
         }
-        if self.numerator.isZero { self.denominator = .one }
+        if self.numerator.isZero { self.denominator = 1 }
     }
 
     public init(_ value: Int) {
@@ -26,22 +30,25 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         precondition(denominator != 0, "zero denominator")
         let negative = (numerator < 0) != (denominator < 0)
         self.init(
-            BigInt(magnitude: BigUInt(UInt64(numerator.magnitude)), isNegative: negative && numerator != 0),
-            BigUInt(UInt64(denominator.magnitude)))
+            BigInt(magnitude: BigUInt(numerator.magnitude), isNegative: negative && numerator != 0),
+            BigUInt(denominator.magnitude))
     }
 
     public static let zero = Rational(0)
     public static let one = Rational(1)
 
     public var isZero: Bool { numerator.isZero }
-    public var isInteger: Bool { denominator == .one }
+    public var isInteger: Bool { denominator == 1 }
     public var isNegative: Bool { numerator.isNegative }
-    public var signum: Int { numerator.signum }
+    /// −1, 0 or 1.
+    public var signum: Int { numerator.isZero ? 0 : (numerator.isNegative ? -1 : 1) }
 
+    /// `p` for integers, else `p/q`.
     public var description: String {
         isInteger ? numerator.description : "\(numerator)/\(denominator)"
     }
 
+    /// The nearest `Double` (within a few units in the last place; `±.infinity` or `±0` beyond its range).
     public var doubleValue: Double {
         if isInteger { return numerator.doubleValue }
         let n = numerator.magnitude, d = denominator
@@ -54,12 +61,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         // Scale so both fit comfortably: value = (n·2^k / d) · 2^−k.
         let k = dBits - nBits + 64
-        let scaled: BigUInt
-        if k >= 0 {
-            scaled = (n * BigUInt(2).power(k)) / d
-        } else {
-            scaled = n / (d * BigUInt(2).power(-k))
-        }
+        let scaled: BigUInt = k >= 0 ? (n << k) / d : n / (d << -k)
         let value = scaled.doubleValue * Double(sign: .plus, exponent: -k, significand: 1)
         return numerator.isNegative ? -value : value
     }
@@ -70,7 +72,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static prefix func - (a: Rational) -> Rational {
         var r = a
-        r.numerator = -a.numerator
+        r.numerator = BigInt(magnitude: a.numerator.magnitude, isNegative: !a.numerator.isNegative)
         return r
     }
 
@@ -94,13 +96,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return Rational(n, a.denominator * b.numerator.magnitude)
     }
 
+    /// |self|.
     public var magnitude: Rational { isNegative ? -self : self }
 
-    /// `self^exponent` for an integer exponent; `nil` for `0^negative`.
+    /// `self^exponent` for an integer exponent; `nil` for `0^negative`. The result has about
+    /// `|exponent| · max(bits of numerator, bits of denominator)` bits: bound the exponent before calling.
     public func power(_ exponent: Int) -> Rational? {
         if exponent >= 0 {
             return Rational(
-                BigInt(magnitude: numerator.magnitude.power(exponent), isNegative: numerator.isNegative && exponent % 2 == 1),
+                BigInt(magnitude: numerator.magnitude.power(exponent), isNegative: numerator.isNegative && exponent % 2 != 0),
                 denominator.power(exponent))
         }
         guard let inverse = Rational.one / self else { return nil }
@@ -111,73 +115,25 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func powerOfTen(_ exponent: Int) -> Rational {
         exponent >= 0
             ? Rational(BigInt(magnitude: BigUInt.powerOfTen(exponent)))
-            : Rational(BigInt.one, BigUInt.powerOfTen(-exponent))
+            : Rational(BigInt(1), BigUInt.powerOfTen(-exponent))
     }
 
     /// Exact square root when both numerator and denominator are perfect squares and `self >= 0`.
-    public var exactSquareRoot: Rational? {
-        if isNegative { return nil }
-        guard let n = numerator.magnitude.exactSquareRoot, let d = denominator.exactSquareRoot else { return nil }
-        return Rational(BigInt(magnitude: n), d)
-    }
+    public var exactSquareRoot: Rational? { exactRoot(2) }
 
-    /// Exact `k`-th root (k ≥ 2) when it exists (negative radicands only for odd k).
+    /// Exact `k`-th root (`k >= 2`) when it exists (negative radicands only for odd `k`).
     public func exactRoot(_ k: Int) -> Rational? {
-        if k == 2 { return exactSquareRoot }
         if isNegative && k % 2 == 0 { return nil }
         guard let n = numerator.magnitude.exactRoot(k), let d = denominator.exactRoot(k) else { return nil }
         return Rational(BigInt(magnitude: n, isNegative: isNegative), d)
     }
 
-    /// Parses a plain decimal literal such as `-12.500` or `3` (no exponent, no separators).
-    public init?(decimalLiteral text: Substring) {
-        var body = text
-        var negative = false
-        if body.first == "-" || body.first == "+" {
-            negative = body.first == "-"
-            body = body.dropFirst()
-        }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integerPart = parts[0]
-        let fraction = parts.count > 1 ? parts[1] : ""
-        if integerPart.isEmpty && fraction.isEmpty { return nil }
-        guard let digits = BigUInt(decimal: integerPart + fraction) else { return nil }
-        self.init(BigInt(magnitude: digits, isNegative: negative), BigUInt.powerOfTen(fraction.count))
-    }
-}
-
-extension BigUInt {
-    /// The integer square root if `self` is a perfect square.
-    public var exactSquareRoot: BigUInt? {
-        exactRoot(2)
+    /// The largest integer ≤ self.
+    public var floor: BigInt {
+        let (q, r) = numerator.quotientAndRemainder(dividingBy: BigInt(magnitude: denominator))
+        return !r.isZero && numerator.isNegative ? q - 1 : q
     }
 
-    /// The integer `k`-th root if `self` is a perfect `k`-th power (Newton's method on integers).
-    public func exactRoot(_ k: Int) -> BigUInt? {
-        precondition(k >= 1)
-        if isZero || self == .one || k == 1 { return self }
-        let root = integerRoot(k)
-        return root.power(k) == self ? root : nil
-    }
-
-    /// ⌊self^(1/k)⌋.
-    public func integerRoot(_ k: Int) -> BigUInt {
-        if isZero { return .zero }
-        // Start above the root: 2^ceil(bits/k).
-        var x = BigUInt(1).shiftedLeftBits((bitWidth + k - 1) / k)
-        let kk = BigUInt(UInt64(k))
-        let km1 = BigUInt(UInt64(k - 1))
-        while true {
-            let y = (km1 * x + self / x.power(k - 1)) / kk
-            if y >= x { return x }
-            x = y
-        }
-    }
-
-    /// `self · 2^bits`.
-    public func shiftedLeftBits(_ bits: Int) -> BigUInt {
-        let limbShift = bits / 32
-        let shifted = BigUInt.shiftedLeft(limbs, by: bits % 32, extraLimb: true)
-        return BigUInt(limbs: [UInt32](repeating: 0, count: limbShift) + shifted)
-    }
+    /// The smallest integer ≥ self.
+    public var ceiling: BigInt { isInteger ? numerator : floor + 1 }
 }
