@@ -46,15 +46,17 @@ let package = Package(
             name: "Exact",
             dependencies: [.product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: optimised),
+        .target(name: "Answers", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimised),
         .target(
-            name: "Tasks", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimised),
+            name: "Tasks", dependencies: ["Answers", "Exact", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: optimised),
         .target(name: "Analysis", swiftSettings: optimised),
-        .target(name: "Reasoning", dependencies: ["Engine", "Exact", "Tasks", "Analysis"]),
+        .target(name: "Reasoning", dependencies: ["Engine", "Answers", "Exact", "Tasks", "Analysis"]),
         .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "RemoteEngine", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Model", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "ExactTests", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnswersTests", dependencies: ["Answers", "Exact"]),
         .testTarget(
             name: "TasksTests", dependencies: ["Tasks", "Exact", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Fixtures")]),

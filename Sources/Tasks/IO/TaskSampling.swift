@@ -1,3 +1,4 @@
+import Answers
 import Exact
 
 /// Pure functions behind `reckon tasks list` and `reckon tasks sample`.

@@ -1,3 +1,4 @@
+import Answers
 import Foundation
 
 /// Reading NUPA answers and computing NUPA's metrics (rules in ``NUPAFamily``).

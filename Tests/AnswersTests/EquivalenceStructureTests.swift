@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 /// Expressions with variables, equations, sets, tuples, intervals, inequalities and text.
 @Suite struct EquivalenceStructureTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 /// Tricky negatives and near-misses, plus configuration of the tolerances.
 @Suite struct EquivalenceTrickyTests {

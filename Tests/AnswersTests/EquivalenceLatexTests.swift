@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 /// Fractions, roots, π, e, products and powers written in LaTeX or plain text.
 @Suite struct EquivalenceLatexTests {

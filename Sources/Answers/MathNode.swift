@@ -7,6 +7,10 @@ public indirect enum MathNode: Sendable, Equatable {
     /// exponent for scientific notation (`1.25` → 2, `3` → 0, `1.2e3` → −2); `isDecimal` is true when the literal
     /// had a decimal point or exponent.
     case number(Rational, decimalPlaces: Int, isDecimal: Bool)
+    /// A numeric literal too long, or with too large an exponent, to hold exactly (more than
+    /// ``MathParser/maximumLiteralDigits`` digits or exponent magnitude), kept as written. It equals only the same
+    /// text; its value is ``MathValue/tooLarge``.
+    case oversizedNumber(String)
     /// A free variable (a single letter, a Greek letter name, optionally with a subscript `x_1`).
     case variable(String)
     /// `pi`, `e`, `infinity`.
@@ -47,7 +51,7 @@ extension MathNode {
     private func collectVariables(into out: inout Set<String>) {
         switch self {
         case .variable(let name): out.insert(name)
-        case .number, .constant, .text: break
+        case .number, .oversizedNumber, .constant, .text: break
         case .negate(let a), .function(_, let a), .root(_, let a), .factorial(let a), .percent(let a):
             a.collectVariables(into: &out)
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),

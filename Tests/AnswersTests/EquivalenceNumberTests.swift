@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 /// Integers, decimals, separators, signs, percentages, scientific notation.
 @Suite struct EquivalenceNumberTests {

@@ -53,40 +53,52 @@ enum MathNormalizer {
         return out
     }
 
-    /// Replaces `\text{…}`-like wrappers by ` … ` (content kept, braces removed).
+    /// Replaces `\text{…}`-like wrappers by ` … ` (content kept, braces removed); `\boxed` and `\displaystyle`
+    /// without a closed brace are dropped. One pass with brace pairs matched once (``BraceMatching``): O(n) however
+    /// deep the wrappers nest or however many braces are left open.
     static func unwrap(_ text: String) -> String {
         guard text.contains("\\") else { return text }
-        var chars = Array(text.unicodeScalars)
-        var changed = true
-        while changed {
-            changed = false
-            for command in unwrapCommands {
-                let pattern = Array(command.unicodeScalars)
-                var i = 0
-                while i + pattern.count <= chars.count {
-                    if Array(chars[i..<(i + pattern.count)]) == pattern {
-                        let after = i + pattern.count
-                        if after < chars.count && chars[after].properties.isAlphabetic {
-                            i += 1
-                            continue
-                        }
-                        var j = after
-                        while j < chars.count && chars[j] == " " { j += 1 }
-                        if j < chars.count && chars[j] == "{", let end = AnswerExtractor.matchingBrace(chars, open: j) {
-                            let inner = Array(chars[(j + 1)..<end])
-                            chars.replaceSubrange(i...end, with: [" "] + inner + [" "])
-                            changed = true
-                            continue
-                        } else if command == "\\displaystyle" || command == "\\boxed" {
-                            chars.replaceSubrange(i..<after, with: [" "])
-                            changed = true
-                            continue
-                        }
-                    }
-                    i += 1
+        let chars = Array(text.unicodeScalars)
+        let closing = BraceMatching.closingIndices(in: chars, open: "{", close: "}")
+        var blanked = [Bool](repeating: false, count: chars.count)  // closing braces of unwrapped commands
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(chars.count + 16)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "\\", let command = wrapper(at: i, in: chars) {
+                let after = i + command.count
+                var j = after
+                while j < chars.count && chars[j] == " " { j += 1 }
+                if j < chars.count && chars[j] == "{" && closing[j] >= 0 {
+                    out.append(" ")
+                    blanked[closing[j]] = true
+                    i = j + 1
+                    continue
+                } else if command == unwrapScalars.displaystyle || command == unwrapScalars.boxed {
+                    out.append(" ")
+                    i = after
+                    continue
                 }
             }
+            out.append(blanked[i] ? " " : chars[i])
+            i += 1
         }
-        return String(String.UnicodeScalarView(chars))
+        return String(String.UnicodeScalarView(out))
+    }
+
+    private static let unwrapScalars = (
+        all: unwrapCommands.map { Array($0.unicodeScalars) },
+        displaystyle: Array("\\displaystyle".unicodeScalars), boxed: Array("\\boxed".unicodeScalars)
+    )
+
+    /// The wrapper command starting at `i` and not followed by a letter (at most one qualifies).
+    private static func wrapper(at i: Int, in chars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        for pattern in unwrapScalars.all where i + pattern.count <= chars.count {
+            guard chars[i..<(i + pattern.count)].elementsEqual(pattern) else { continue }
+            let after = i + pattern.count
+            if after < chars.count && chars[after].properties.isAlphabetic { continue }
+            return pattern
+        }
+        return nil
     }
 }

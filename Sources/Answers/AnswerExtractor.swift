@@ -114,10 +114,13 @@ public enum AnswerExtractor {
         return found
     }
 
+    /// One pass over the text: brace pairs are matched once (``BraceMatching``), so nesting and unclosed
+    /// braces cost O(n) in all.
     static func lastBoxed(bytes s: UnsafeBufferPointer<UInt8>) -> String? {
         var best: String? = nil
         var i = 0
         let n = s.count
+        var closing: [Int]? = nil
         while i < n {
             guard s[i] == 0x5C else {  // '\'
                 i += 1
@@ -136,20 +139,9 @@ public enum AnswerExtractor {
             var j = i + length
             while j < n && s[j] == 0x20 { j += 1 }
             if j < n && s[j] == 0x7B {  // '{'
-                var depth = 0
-                var k = j
-                var end: Int? = nil
-                while k < n {
-                    if s[k] == 0x7B { depth += 1 } else if s[k] == 0x7D {
-                        depth -= 1
-                        if depth == 0 {
-                            end = k
-                            break
-                        }
-                    }
-                    k += 1
-                }
-                if let end {
+                if closing == nil { closing = BraceMatching.closingIndices(in: s, open: 0x7B, close: 0x7D) }
+                let end = closing![j]
+                if end >= 0 {
                     best = String(decoding: UnsafeBufferPointer(rebasing: s[(j + 1)..<end]), as: UTF8.self)
                     i = j + 1
                     continue
@@ -165,20 +157,6 @@ public enum AnswerExtractor {
         return best
     }
 
-    /// Index of the `}` matching the `{` at `open` (escaped braces `\{` `\}` count as braces too).
-    static func matchingBrace(_ s: [Unicode.Scalar], open: Int) -> Int? {
-        var depth = 0
-        var i = open
-        while i < s.count {
-            if s[i] == "{" { depth += 1 } else if s[i] == "}" {
-                depth -= 1
-                if depth == 0 { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
     static func lastTag(in text: String) -> String? {
         let bytes = Array(text.utf8)
         guard let close = ByteSearch.last(ByteSearch.answerClose, in: bytes, caseInsensitive: true),
@@ -190,7 +168,7 @@ public enum AnswerExtractor {
     static let answerMarkers = ["final answer is", "answer is", "final answer:", "answer:"]
 
     /// The text after the last answer marker, to the end of its line or sentence.
-    static func lastAnswerIs(in text: String) -> String? {
+    public static func lastAnswerIs(in text: String) -> String? {
         let bytes = Array(text.utf8)
         var bestEnd: Int? = nil
         var bestStart = -1
@@ -327,7 +305,7 @@ public enum AnswerExtractor {
         while changed {
             changed = false
             for (open, close) in [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**"), ("`", "`")] {
-                if text.count >= open.count + close.count && text.hasPrefix(open) && text.hasSuffix(close) {
+                if text.utf8.count >= open.utf8.count + close.utf8.count && text.hasPrefix(open) && text.hasSuffix(close) {
                     text = text.dropFirst(open.count).dropLast(close.count).trimmingSpaces
                     changed = true
                 }
@@ -342,7 +320,8 @@ public enum AnswerExtractor {
 }
 
 extension Substring {
-    var trimmingSpaces: Substring {
+    /// Without leading and trailing whitespace.
+    public var trimmingSpaces: Substring {
         var s = self
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -1,25 +1,5 @@
 import Exact
 
-/// The result of checking a response against a gold answer.
-public struct AnswerCheck: Sendable, Equatable, Codable {
-    public var equivalent: Bool
-    /// The gold answer after extraction (``AnswerExtractor/extractGold(from:)``).
-    public var goldExtracted: String
-    /// What was read from the response, or `nil` when nothing could be extracted.
-    public var predictionExtracted: String?
-    /// Which extraction rule found the prediction.
-    public var predictionSource: ExtractedAnswer.Source?
-
-    public init(
-        equivalent: Bool, goldExtracted: String, predictionExtracted: String?, predictionSource: ExtractedAnswer.Source?
-    ) {
-        self.equivalent = equivalent
-        self.goldExtracted = goldExtracted
-        self.predictionExtracted = predictionExtracted
-        self.predictionSource = predictionSource
-    }
-}
-
 /// Decides whether a predicted answer is equivalent to a gold answer. The rules (written out in
 /// ``AnswerRules``) are type-directed: exact rational arithmetic for numbers, a rounding rule for decimal
 /// predictions, a relative tolerance for irrational values, random-point evaluation for expressions with
@@ -60,19 +40,47 @@ public struct AnswerChecker: Sendable {
         guard let extracted = AnswerExtractor.extract(from: response) else {
             return AnswerCheck(equivalent: false, goldExtracted: goldText, predictionExtracted: nil, predictionSource: nil)
         }
+        let verdict = judge(gold: goldText, prediction: extracted.text)
         return AnswerCheck(
-            equivalent: compareAnswers(gold: goldText, prediction: extracted.text), goldExtracted: goldText,
-            predictionExtracted: extracted.text, predictionSource: extracted.source)
+            equivalent: verdict.equivalent, goldExtracted: goldText, predictionExtracted: extracted.text,
+            predictionSource: extracted.source, undecided: verdict.undecided)
     }
 
-    /// Compares already-extracted answer texts.
+    /// Compares already-extracted answer texts (`false` when undecided; see ``judge(gold:prediction:)``).
     public func compareAnswers(gold: String, prediction: String) -> Bool {
+        judge(gold: gold, prediction: prediction).equivalent
+    }
+
+    /// The reason given when a comparison needs a number beyond exact and floating-point range.
+    public static let tooLargeReason = "too large to compare exactly"
+
+    /// Compares already-extracted answer texts. When they are not equivalent as written (structurally or as
+    /// text) and a value involved is beyond exact and floating-point range (``MathValue/tooLarge``), the verdict
+    /// is `equivalent == false` with `undecided` set to ``tooLargeReason``: never a guessed "equivalent".
+    public func judge(gold: String, prediction: String) -> (equivalent: Bool, undecided: String?) {
         guard let g = MathParser.parseAnswer(gold, allowWords: true),
             let p = MathParser.parseAnswer(prediction, allowWords: true)
-        else { return false }
-        if case .text = g { return textEqual(gold, prediction) }
-        if case .text = p { return textEqual(gold, prediction) }
-        return compare(gold: g, prediction: p) || textEqual(gold, prediction)
+        else { return (false, nil) }
+        if case .text = g { return (textEqual(gold, prediction), nil) }
+        if case .text = p { return (textEqual(gold, prediction), nil) }
+        if compare(gold: g, prediction: p) || textEqual(gold, prediction) { return (true, nil) }
+        if AnswerChecker.involvesTooLarge(g) || AnswerChecker.involvesTooLarge(p) {
+            return (false, AnswerChecker.tooLargeReason)
+        }
+        return (false, nil)
+    }
+
+    /// Whether some scalar part of `node` evaluates (variables bound to 1/2) to a value beyond range.
+    static func involvesTooLarge(_ node: MathNode) -> Bool {
+        switch node {
+        case .text: return false
+        case .group(_, let items, _), .relation(let items, _), .union(let items), .list(let items):
+            return items.contains(where: involvesTooLarge)
+        default:
+            var environment: [String: Rational] = [:]
+            for name in node.variables { environment[name] = Rational(1, 2) }
+            return MathEvaluator.evaluate(node, environment) == .tooLarge
+        }
     }
 
     private func textEqual(_ a: String, _ b: String) -> Bool {
@@ -214,7 +222,7 @@ public struct AnswerChecker: Sendable {
             guard let g = MathEvaluator.evaluate(gold), let p = MathEvaluator.evaluate(prediction) else { return false }
             return valuesEqual(g, p, prediction: prediction)
         }
-        var rng = TaskRNG(seed: 0x5EED_A115_C0FF_EE00)
+        var rng = SamplePointGenerator(seed: 0x5EED_A115_C0FF_EE00)
         let names = variables.sorted()
         var agreed = 0
         var attempts = 0
@@ -227,7 +235,7 @@ public struct AnswerChecker: Sendable {
             }
             let g = MathEvaluator.evaluate(gold, environment)
             let p = MathEvaluator.evaluate(prediction, environment)
-            guard let gv = g, let pv = p else { continue }
+            guard let gv = g, let pv = p, gv != .tooLarge, pv != .tooLarge else { continue }
             if !valuesEqual(gv, pv, prediction: nil) { return false }
             agreed += 1
         }
@@ -237,6 +245,7 @@ public struct AnswerChecker: Sendable {
     /// Number equality under the rules: exact rationals compare exactly; a decimal prediction may be the gold
     /// correctly rounded (≥ `minimumRoundedPlaces` places); other values within the tolerances.
     func valuesEqual(_ gold: MathValue, _ prediction: MathValue, prediction node: MathNode?) -> Bool {
+        if gold == .tooLarge || prediction == .tooLarge { return false }
         let places = node.flatMap(AnswerChecker.decimalPlaces(of:))
         if case .exact(let g) = gold, case .exact(let p) = prediction {
             if g == p { return true }
@@ -283,7 +292,7 @@ public struct AnswerChecker: Sendable {
         let p: MathNode = .subtract(ps[0], ps[1])
         let names = g.variables.union(p.variables).sorted()
         if names.isEmpty { return gold == prediction }
-        var rng = TaskRNG(seed: 0xE9A7_1017)
+        var rng = SamplePointGenerator(seed: 0xE9A7_1017)
         var ratio: Double? = nil
         var agreed = 0
         for _ in 0..<(samplePoints * 4) where agreed < samplePoints {
@@ -293,7 +302,7 @@ public struct AnswerChecker: Sendable {
                 environment[name] = Rational(rng.int(in: -(4 * denominator)...(4 * denominator)), denominator)
             }
             guard let gv = MathEvaluator.evaluate(g, environment)?.doubleValue,
-                let pv = MathEvaluator.evaluate(p, environment)?.doubleValue
+                let pv = MathEvaluator.evaluate(p, environment)?.doubleValue, gv.isFinite, pv.isFinite
             else { continue }
             let scale = Swift.max(Swift.abs(gv), Swift.abs(pv), 1)
             if Swift.abs(gv) <= 1e-12 * scale {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 /// One hand-written (gold, prediction, expected) row of the equivalence table.
 struct EquivalenceCase: Sendable, CustomTestStringConvertible {

@@ -8,6 +8,12 @@ struct MathParser {
     /// Current nesting of sums and unary operators; input nested deeper than `maximumDepth` does not parse.
     private var depth = 0
     static let maximumDepth = 200
+    /// Longest answer parsed as mathematics, in tokens; longer text is compared as text. This bounds the depth of
+    /// the left-nested trees that long sums and products build (and so the recursion that evaluates them).
+    static let maximumTokens = 4096
+    /// Longest numeric literal held exactly, in characters of its mantissa, and largest exponent magnitude of
+    /// scientific notation (`1e50000`); beyond either, the literal is an ``MathNode/oversizedNumber(_:)``.
+    static let maximumLiteralDigits = 50_000
 
     static let functionNames: Set<String> = [
         "sin", "cos", "tan", "sec", "csc", "cot", "ln", "log", "exp", "sqrt", "arcsin", "arccos", "arctan", "abs",
@@ -30,10 +36,12 @@ struct MathParser {
         guard !normalized.isEmpty else { return nil }
         // A single ± anywhere (e.g. the quadratic formula) is expanded textually into the list of both cases.
         if let expanded = expandPlusMinus(normalized, allowWords: allowWords) { return expanded }
-        if var tokens = MathLexer.tokenize(normalized) {
+        if var tokens = MathLexer.tokenize(normalized), tokens.count <= maximumTokens {
             if allowWords {
-                while let first = tokens.first, case .word(let w) = first, isDroppableWord(w) { tokens.removeFirst() }
-                while let last = tokens.last, case .word(let w) = last, isDroppableWord(w) { tokens.removeLast() }
+                var start = 0, end = tokens.count
+                while start < end, case .word(let w) = tokens[start], isDroppableWord(w) { start += 1 }
+                while end > start, case .word(let w) = tokens[end - 1], isDroppableWord(w) { end -= 1 }
+                tokens = Array(tokens[start..<end])
             }
             tokens = splitShortWords(tokens)
             if !tokens.isEmpty {
@@ -475,12 +483,19 @@ struct MathParser {
         var exponent = 0
         var hasExponent = false
         if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let value = Int(mantissa[mantissa.index(after: e)...]), abs(value) <= 400 else { return nil }
+            let text = mantissa[mantissa.index(after: e)...]
+            guard let value = Int(text) else {
+                let digits = text.drop(while: { $0 == "-" || $0 == "+" })
+                return text.count - digits.count <= 1 && !digits.isEmpty && digits.allSatisfy(\.isASCIIDigitCharacter)
+                    ? .oversizedNumber(literal) : nil
+            }
+            guard value.magnitude <= UInt(maximumLiteralDigits) else { return .oversizedNumber(literal) }
             exponent = value
             hasExponent = true
             mantissa = mantissa[..<e]
         }
         if mantissa.hasSuffix(".") { mantissa = mantissa.dropLast() }
+        guard mantissa.utf8.count <= maximumLiteralDigits else { return .oversizedNumber(literal) }
         guard let base = Rational(decimalLiteral: mantissa) else { return nil }
         let places: Int
         if let dot = mantissa.firstIndex(of: ".") {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Tasks
+@testable import Answers
 
 @Suite struct AnswerExtractorTests {
     struct Row: Sendable, CustomTestStringConvertible {
