@@ -1,3 +1,4 @@
+import Answers
 /// Finds the final move list in a model response.
 ///
 /// Rules, tried in order (deterministic; the first rule that finds a list decides):
@@ -52,19 +53,22 @@ public enum MoveListExtractor {
         return nil
     }
 
-    /// Byte index of the first `[` inside the last `\boxed{…}` (balanced braces) that contains one.
+    /// Byte index of the first `[` inside the last `\boxed{…}` that contains one (up to its closing brace, or to
+    /// the end when it is never closed). Braces are paired and the next `[` located once for the whole text: O(n).
     static func lastBoxedList(in bytes: [UInt8]) -> Int? {
         let key = Array("\\boxed{".utf8)
+        var closing: [Int]? = nil
+        var nextOpen: [Int]? = nil
         var i = bytes.count - key.count
         while i >= 0 {
             if matchesCaseInsensitive(bytes, at: i, key) {
-                var depth = 1
-                var j = i + key.count
-                while j < bytes.count, depth > 0 {
-                    if bytes[j] == UInt8(ascii: "{") { depth += 1 } else if bytes[j] == UInt8(ascii: "}") { depth -= 1 }
-                    if depth > 0, bytes[j] == open { return j }
-                    j += 1
+                if closing == nil {
+                    closing = BraceMatching.closingIndices(in: bytes, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+                    nextOpen = BraceMatching.nextIndices(in: bytes) { $0 == open }
                 }
+                let close = closing![i + key.count - 1]
+                let bracket = nextOpen![i + key.count]
+                if bracket < (close >= 0 ? close : bytes.count) { return bracket }
             }
             i -= 1
         }

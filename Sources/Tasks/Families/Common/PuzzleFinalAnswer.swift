@@ -1,3 +1,4 @@
+import Answers
 /// Finds the final answer segment of a free-text response, deterministically.
 ///
 /// Priority: the last `\boxed{…}` (balanced braces) › the rest of the line after the last `Final answer:` ›
@@ -51,19 +52,19 @@ enum PuzzleFinalAnswer {
         return out
     }
 
+    /// Content of the last `\boxed{…}` whose braces balance (braces paired once for the whole text: O(n)).
     static func lastBoxedContent(_ bytes: [UInt8]) -> String? {
         let key = Array("\\boxed{".utf8)
         guard bytes.count >= key.count else { return nil }
+        var closing: [Int]? = nil
         var i = bytes.count - key.count
         while i >= 0 {
-            if Array(bytes[i..<(i + key.count)]) == key {
-                var depth = 1, j = i + key.count
-                while j < bytes.count {
-                    if bytes[j] == UInt8(ascii: "{") { depth += 1 }
-                    if bytes[j] == UInt8(ascii: "}") { depth -= 1; if depth == 0 { break } }
-                    j += 1
+            if bytes[i..<(i + key.count)].elementsEqual(key) {
+                if closing == nil {
+                    closing = BraceMatching.closingIndices(in: bytes, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
                 }
-                if depth == 0 { return String(decoding: bytes[(i + key.count)..<j], as: UTF8.self) }
+                let end = closing![i + key.count - 1]
+                if end >= 0 { return String(decoding: bytes[(i + key.count)..<end], as: UTF8.self) }
             }
             i -= 1
         }

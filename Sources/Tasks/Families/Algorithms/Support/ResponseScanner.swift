@@ -1,3 +1,4 @@
+import Answers
 /// Where an answer was read from in a response, in priority order (BeyondBench §1.7, simplified and strict about order):
 /// the last `\boxed{…}` / `\fbox{…}` (balanced braces), else the last `<answer>…</answer>`, else the text after the last
 /// "answer is" / "answer:" / "answer =", else the whole response (family-specific fallback: last number, last list, …).
@@ -58,23 +59,21 @@ enum ResponseScanner {
     }
 
     /// Content of the last `\boxed{…}` / `\fbox{…}` whose braces balance; earlier ones are tried if the last is open.
+    /// Braces are paired and the next brace located once for the whole text, so this is O(n) however many open
+    /// boxes there are.
     static func lastBoxed(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
         var end = bytes.count
+        var closing: [Int]? = nil
+        var nextBrace: [Int]? = nil
         while true {
             let b = lastIndex(of: boxed, in: bytes, before: end), f = lastIndex(of: fbox, in: bytes, before: end)
             guard let start = [b, f].compactMap({ $0 }).max() else { return nil }
-            var j = start + 1
-            while j < bytes.count, bytes[j] != UInt8(ascii: "{"), bytes[j] != UInt8(ascii: "}") { j += 1 }
-            if j < bytes.count, bytes[j] == UInt8(ascii: "{") {
-                var depth = 0
-                for k in j..<bytes.count {
-                    if bytes[k] == UInt8(ascii: "{") { depth += 1 }
-                    if bytes[k] == UInt8(ascii: "}") {
-                        depth -= 1
-                        if depth == 0 { return bytes[(j + 1)..<k] }
-                    }
-                }
+            if closing == nil {
+                closing = BraceMatching.closingIndices(in: bytes, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+                nextBrace = BraceMatching.nextIndices(in: bytes) { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
             }
+            let j = nextBrace![start + 1]
+            if j < bytes.count, bytes[j] == UInt8(ascii: "{"), closing![j] >= 0 { return bytes[(j + 1)..<closing![j]] }
             end = start + 4  // the next search only finds occurrences starting before `start`
         }
     }
