@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CKernels", cSettings: optimisedC),
@@ -42,14 +44,23 @@ let package = Package(
                 // `Numerics`; aliasing it here lets both share the graph (Reckon's own `Numerics` keeps its name).
                 .product(name: "Numerics", package: "swift-numerics", moduleAliases: ["Numerics": "SwiftNumerics"]),
             ]),
-        .target(name: "Tasks", dependencies: ["Random"], swiftSettings: optimised),
+        .target(
+            name: "Exact",
+            dependencies: [.product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised),
+        .target(
+            name: "Answers", dependencies: ["Exact", "Random", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: optimised),
+        .target(
+            name: "Tasks", dependencies: ["Answers", "Exact", "Random", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: optimised),
         .target(name: "Analysis", dependencies: ["Random"], swiftSettings: optimised),
-        .target(name: "Reasoning", dependencies: ["Engine", "Tasks", "Analysis", "Random"]),
+        .target(name: "Reasoning", dependencies: ["Engine", "Answers", "Exact", "Tasks", "Analysis", "Random"]),
         .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine", "ModelStore"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -71,7 +82,13 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Random"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ExactTests", dependencies: ["Exact", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnswersTests", dependencies: ["Answers", "Exact", "Random"]),
+        .testTarget(
+            name: "TasksTests", dependencies: ["Tasks", "Exact", "Random", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Random"]),
         .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),

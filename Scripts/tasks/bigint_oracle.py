@@ -1,6 +1,6 @@
-"""Writes Tests/TasksTests/Fixtures/bigint-oracle.json: random big-integer cases computed with Python ints.
+"""Writes Tests/ExactTests/Fixtures/bigint-oracle.json: random big-integer cases computed with Python ints.
 
-Usage: python3 Scripts/tasks/bigint_oracle.py > Tests/TasksTests/Fixtures/bigint-oracle.json
+Usage: python3 Scripts/tasks/bigint_oracle.py > Tests/ExactTests/Fixtures/bigint-oracle.json
 Each case: a, b (b > 0), e, m (m > 0) as decimal strings, and sum, diff (|a-b|), prod, quot, rem, powmod, gcd, isqrt.
 """
 import json

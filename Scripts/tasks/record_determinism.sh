@@ -3,21 +3,27 @@
 # the SHA-256 (computed by sha256sum, independent of the Swift SHA-256) of
 # `reckon tasks sample <family> --difficulty <overrides> --seed 42 --count 100` (canonical JSON lines, each + "\n").
 # Re-record only when a family's version is bumped. Usage: Scripts/tasks/record_determinism.sh [path/to/reckon]
+# [fixture.json]: with a fixture file (e.g. Tests/TasksTests/Fixtures/determinism-algo.json,
+# determinism-arithmetic.json, determinism-puzzles.json), the keys already in that file are re-recorded into it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RECKON=${1:-.build/debug/reckon}
-OUT=Tests/TasksTests/Fixtures/determinism.json
-keys=(arithmetic "arithmetic?op=mixed&digits=5" arithmetic-add arithmetic-sub arithmetic-mul arithmetic-divmod arithmetic-mod arithmetic-powmod
-      "arithmetic-add?format=reversed" "arithmetic-mul?format=zero-padded&digits_a=12&digits_b=9"
-      "arithmetic-sub?format=digit-spaced&scratchpad=steps" "arithmetic-divmod?scratchpad=steps&digits_a=20")
-for task in add sub multiply truediv floordiv mod max min digit_max digit_min digit_add get_digit length count to_float to_scient sig; do
-  for rep in integer float fraction scientific; do
-    if "$RECKON" tasks sample nupa --difficulty task=$task representation=$rep --seed 1 --count 0 >/dev/null 2>&1; then
-      keys+=("nupa?task=$task&representation=$rep")
-    fi
+OUT=${2:-Tests/TasksTests/Fixtures/determinism.json}
+if [ $# -ge 2 ]; then
+  mapfile -t keys < <(python3 -c "import json,sys; print('\n'.join(sorted(json.load(open(sys.argv[1])))))" "$OUT")
+else
+  keys=(arithmetic "arithmetic?op=mixed&digits=5" arithmetic-add arithmetic-sub arithmetic-mul arithmetic-divmod arithmetic-mod arithmetic-powmod
+        "arithmetic-add?format=reversed" "arithmetic-mul?format=zero-padded&digits_a=12&digits_b=9"
+        "arithmetic-sub?format=digit-spaced&scratchpad=steps" "arithmetic-divmod?scratchpad=steps&digits_a=20")
+  for task in add sub multiply truediv floordiv mod max min digit_max digit_min digit_add get_digit length count to_float to_scient sig; do
+    for rep in integer float fraction scientific; do
+      if "$RECKON" tasks sample nupa --difficulty task=$task representation=$rep --seed 1 --count 0 >/dev/null 2>&1; then
+        keys+=("nupa?task=$task&representation=$rep")
+      fi
+    done
   done
-done
-keys+=(nupa)
+  keys+=(nupa)
+fi
 {
   echo "{"
   n=${#keys[@]}

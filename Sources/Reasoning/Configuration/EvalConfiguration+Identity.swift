@@ -1,3 +1,4 @@
+import Exact
 import Tasks
 
 extension EvalConfiguration {
@@ -44,6 +45,6 @@ extension EvalConfiguration {
     /// SHA-256 (lower-case hex) of ``identityJSON``: the run's identity. Changing anything but `strategies`
     /// changes it.
     public func identityHash() -> String {
-        SHA256.hex(identityJSON)
+        SHA256Hasher.hex(identityJSON)
     }
 }

@@ -1,4 +1,6 @@
+import Answers
 import Foundation
+import Exact
 import Tasks
 
 /// Normalized answers for voting: samples whose keys are equal vote together, and a `nil` key abstains.

@@ -1,3 +1,5 @@
+import Answers
+
 /// A generator of fresh, deterministically graded problems.
 ///
 /// Recipe for a new family: pick a stable kebab-case `id`; declare `parameters` (each with a domain and a

@@ -1,3 +1,5 @@
+import Exact
+
 /// One generated problem: prompts, the reference answer, and whatever the family needs to grade.
 ///
 /// JSON form (keys as in ``CodingKeys``): `id`, `family`, `version`, `seed`, `index`, `params`, `prompt`,

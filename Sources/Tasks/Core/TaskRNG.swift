@@ -31,18 +31,9 @@ public struct TaskRNG: RandomNumberGenerator, Sendable {
     @inlinable
     public mutating func next() -> UInt64 { generator.next() }
 
-    /// A uniform integer in `range` (unbiased rejection sampling; stable forever).
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
-        let width = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
-        if width == 0 { return Int(bitPattern: UInt(next())) }  // the full 64-bit range
-        let threshold = (0 &- width) % width
-        while true {
-            let r = next()
-            if r >= threshold {
-                return range.lowerBound &+ Int(bitPattern: UInt(r % width))
-            }
-        }
-    }
+    /// A uniform integer in `range` (unbiased modulo rejection, ``Xoshiro256StarStar/intByModuloRejection(in:)``;
+    /// stable forever).
+    public mutating func int(in range: ClosedRange<Int>) -> Int { generator.intByModuloRejection(in: range) }
 
     /// A uniform integer with exactly `n` decimal digits (`n == 1` gives `0...9`); `1 <= n <= 18`.
     public mutating func digits(_ n: Int) -> Int {

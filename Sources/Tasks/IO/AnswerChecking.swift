@@ -1,5 +1,8 @@
+import Answers
+
 /// Pure function behind `reckon answers check`: `{"gold": …, "prediction": …}` →
-/// `{"equivalent": bool, "gold_extracted": …, "prediction_extracted": …, "source": …}`.
+/// `{"equivalent": bool, "gold_extracted": …, "prediction_extracted": …, "source": …}`, plus `"undecided": reason`
+/// when the values could not be compared (``AnswerChecker/judge(gold:prediction:)``).
 ///
 /// The prediction is treated as a model response (``AnswerExtractor/extract(from:)``); the gold as an answer
 /// (``AnswerExtractor/extractGold(from:)``).
@@ -11,17 +14,8 @@ public enum AnswerChecking {
         return checker.check(gold: gold, response: prediction)
     }
 
-    /// The output line for one check (sorted keys; `prediction_extracted`/`source` are `null` when nothing was read).
+    /// The output line for one check (``AnswerCheck/jsonLine(_:)``).
     public static func jsonLine(_ result: AnswerCheck) -> String {
-        var json = CanonicalJSON()
-        json.beginObject()
-        json.key("equivalent"); json.raw(result.equivalent ? "true" : "false")
-        json.key("gold_extracted"); json.string(result.goldExtracted)
-        json.key("prediction_extracted")
-        if let p = result.predictionExtracted { json.string(p) } else { json.raw("null") }
-        json.key("source")
-        if let s = result.predictionSource { json.string(s.rawValue) } else { json.raw("null") }
-        json.endObject()
-        return json.text
+        AnswerCheck.jsonLine(result)
     }
 }

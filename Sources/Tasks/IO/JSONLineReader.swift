@@ -1,3 +1,5 @@
+import Exact
+
 /// Reading one JSONL line as a JSON object, with errors that name the line.
 enum JSONLineReader {
     typealias Object = [String: JSONValue]

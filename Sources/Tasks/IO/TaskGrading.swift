@@ -1,3 +1,5 @@
+import Exact
+
 /// Pure functions behind `reckon tasks grade`: one input line (an instance as sampled plus `response`) →
 /// one verdict line.
 public enum TaskGrading {

@@ -1,3 +1,6 @@
+import Answers
+import Exact
+
 /// Pure functions behind `reckon tasks list` and `reckon tasks sample`.
 public enum TaskSampling {
     /// Parses `key=value` overrides (e.g. from repeated `--difficulty` options); later keys win.

@@ -1,7 +1,11 @@
 /// The set of task families, looked up by id.
 public struct TaskRegistry: Sendable {
-    /// Every built-in family (the groups are concatenated in a fixed order).
-    public static let standard = TaskRegistry(uniqueFamilies: ArithmeticFamilies.all + NUPAFamilies.all + PuzzleFamilies.all + AlgorithmicFamilies.all)
+    /// Every built-in family (the groups are concatenated in a fixed order, which `reckon tasks list` shows):
+    /// arithmetic, number understanding, planning puzzles, approximation (street math), symbolic algebra (mixed
+    /// boolean-arithmetic), machines (Turing), word problems, algorithms.
+    public static let standard = TaskRegistry(
+        uniqueFamilies: ArithmeticFamilies.all + NUPAFamilies.all + PlanningFamilies.all
+            + [StreetMathFamily(), MBAFamily(), TuringFamily(), WordProblemsFamily()] + AlgorithmFamilies.all)
 
     /// Registered families in registration order.
     public let families: [any TaskFamily]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Exact
 import RemoteEngine
 import Foundation
 import Reasoning
@@ -74,7 +75,7 @@ struct EvalCommand: AsyncParsableCommand {
             // resuming with a different file under the same name is refused.
             if let engine = generator as? LocalEngine {
                 _ = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
-                                         modelFileSHA256: Tasks.SHA256.hex(engine.file.rawBytes))
+                                         modelFileSHA256: SHA256Hasher.hex(engine.file.rawBytes))
             }
             store = runStore
         }

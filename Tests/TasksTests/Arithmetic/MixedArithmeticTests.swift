@@ -1,3 +1,5 @@
+import BigInt
+import Exact
 import Testing
 @testable import Tasks
 

@@ -1,3 +1,4 @@
+import Exact
 import Foundation
 import Testing
 @testable import Tasks

@@ -1,3 +1,7 @@
+import Answers
+import BigInt
+import Exact
+
 /// One arithmetic operation as a task family (`arithmetic-add`, `arithmetic-sub`, `arithmetic-mul`,
 /// `arithmetic-divmod`, `arithmetic-mod`, `arithmetic-powmod`).
 ///
@@ -114,7 +118,7 @@ public struct ArithmeticFamily: TaskFamily {
             let (q, r) = x[0].quotientAndRemainder(dividingBy: x[1])
             return [BigInt(magnitude: q), BigInt(magnitude: r)]
         case .mod: return [BigInt(magnitude: x[0] % x[1])]
-        case .powmod: return [BigInt(magnitude: x[0].power(x[1], modulo: x[2]))]
+        case .powmod: return [BigInt(magnitude: x[0].power(x[1], modulus: x[2]))]
         }
     }
 

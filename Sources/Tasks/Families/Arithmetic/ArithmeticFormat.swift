@@ -1,3 +1,6 @@
+import BigInt
+import Exact
+
 /// How numbers are written in an arithmetic prompt and expected in the answer (formats that matter for
 /// transformers; see research/tasks.md §6). The verifier undoes the format before comparing.
 public enum ArithmeticFormat: String, Sendable, CaseIterable {

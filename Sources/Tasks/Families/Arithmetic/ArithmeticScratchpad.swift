@@ -1,3 +1,6 @@
+import BigInt
+import Exact
+
 /// Reference worked solutions (scratchpads) for the arithmetic families, in plain decimal notation. Stored in
 /// `data["scratchpad"]` when `scratchpad=steps`; the final line is `Answer: <answer in the requested format>`.
 enum ArithmeticScratchpad {
@@ -49,7 +52,7 @@ enum ArithmeticScratchpad {
         var lines: [String] = []
         var total = BigUInt.zero
         for (k, d) in y.enumerated() {
-            let partial = a.multiplied(bySmall: UInt32(d))
+            let partial = a.multiplied(byWord: UInt(d))
             let shifted = partial * BigUInt.powerOfTen(k)
             total = total + shifted
             lines.append("\(a) * \(d) = \(partial), shifted \(k) places: \(shifted); running sum \(total)")
@@ -63,7 +66,7 @@ enum ArithmeticScratchpad {
         var current = BigUInt.zero
         var quotient = ""
         for d in digitValues(a) {
-            current = current.multiplied(bySmall: 10) + BigUInt(UInt64(d))
+            current = current.multiplied(byWord: 10) + BigUInt(UInt64(d))
             let (q, r) = current.quotientAndRemainder(dividingBy: b)
             lines.append("bring down \(d): \(current) ÷ \(b) = \(q), remainder \(r)")
             quotient += q.decimalString
@@ -81,11 +84,11 @@ enum ArithmeticScratchpad {
         var bits = ""
         var i = exponent.bitWidth - 1
         while i >= 0 {
-            bits.append(exponent.bit(i) ? "1" : "0")
+            bits.append(exponent[bitAt: i] ? "1" : "0")
             i -= 1
         }
         lines.append("\(base) mod \(modulus) = \(b); exponent \(exponent) in binary is \(bits.isEmpty ? "0" : bits)")
-        var result = BigUInt.one % modulus
+        var result = BigUInt(1) % modulus
         lines.append("start with r = \(result)")
         for bit in bits {
             result = (result * result) % modulus
