@@ -3,6 +3,8 @@ import Foundation
 /// Memory read bandwidth: `threads` threads each summing its share of a 256 MB buffer (far larger than any cache),
 /// best of 5 passes, in GB/s.
 enum ReadBandwidth {
+    // Unchecked because of the raw buffer: it is filled in `init`, then only read, by threads that each read
+    // their own share.
     final class Buffer: @unchecked Sendable {
         let words: UnsafeMutableBufferPointer<UInt64>
         init(bytes: Int) {

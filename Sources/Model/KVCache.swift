@@ -7,6 +7,10 @@
 /// Own storage layout: for each layer, `capacity − prefixCount` rows of `kvDimension` floats for keys, then the
 /// same for values; position `p` lives in row `p − prefixCount`. `count` positions are filled; `forward` appends.
 /// A cache is used by one thread at a time.
+// Unchecked because `count`, `pinnedCount` and `storage` are mutable without a lock: a cache is handed between
+// threads (an engine's decoding task, the worker pool's chunks) but written by one at a time, as documented above;
+// a pool call writes disjoint rows of it from several threads and returns only after every chunk finished. Caches
+// sharing a prefix only read the prefix's pinned rows, which it can no longer truncate or overwrite.
 public final class KVCache: @unchecked Sendable {
     public let layers: Int
     public let kvDimension: Int
@@ -76,6 +80,8 @@ public final class KVCache: @unchecked Sendable {
     }
 
     /// A contiguous run of cached positions: `count` rows of keys and values, starting at position `start`.
+    // Unchecked because of the raw pointers: a segment is a read-only view of pinned rows of a live cache, used
+    // only within the forward pass that made it, while that cache (and its prefix) is kept alive by the caller.
     struct Segment: @unchecked Sendable {
         let start: Int
         let count: Int

@@ -31,6 +31,7 @@ enum RemoteDeadline {
     }
 
     /// The first outcome wins; the tasks still running are cancelled.
+    // Unchecked because its mutable fields are plain vars: every access to them happens with `lock` held.
     private final class Race<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<T?, any Error>?

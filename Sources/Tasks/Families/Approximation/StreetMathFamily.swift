@@ -35,15 +35,15 @@ public struct StreetMathFamily: TaskFamily {
         let q = topic.make(items: difficulty.int("items"), rng: &rng)
         let answer = q.exact.decimalString(places: 2)
         let body = q.text + " A quick mental estimate is what is wanted; give a single number (in \(q.unit), no units written)."
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: "End your reply with a line of the form: Final answer: <number>",
                             boxedSuffix: "Put the number inside \\boxed{}.",
                             answer: answer, data: ["exact": q.exact.description, "topic": q.topic, "unit": q.unit])
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let exact = instance.data["exact"].flatMap(Rational.parse), !exact.isZero else { return puzzleMissingData("exact") }
-        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let pred = Rational.parse(text) else {
+        guard let exact = instance.data["exact"].flatMap(Rational.parse), !exact.isZero else { return missingDataVerdict("exact") }
+        guard let (text, _) = FinalAnswerReader.number(in: response), let pred = Rational.parse(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found in the response", metrics: [:])
         }
         let relative = abs(pred.doubleValue - exact.doubleValue) / abs(exact.doubleValue)

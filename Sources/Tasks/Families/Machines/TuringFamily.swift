@@ -86,7 +86,7 @@ public struct TuringFamily: TaskFamily {
         \(rows)
         The machine halts within \(bound) steps. \(ask)
         """
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: "End your reply with a line of the form: Final answer: <answer>",
                             boxedSuffix: "Put the final answer inside \\boxed{}.",
                             answer: answer,
@@ -94,12 +94,12 @@ public struct TuringFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let machine = instance.data["machine"].flatMap(TuringMachine.init(notation:)) else { return puzzleMissingData("machine") }
-        guard let bound = instance.data.puzzleInt("max_steps"), bound > 0 else { return puzzleMissingData("max_steps") }
+        guard let machine = instance.data["machine"].flatMap(TuringMachine.init(notation:)) else { return missingDataVerdict("machine") }
+        guard let bound = instance.data.intValue("max_steps"), bound > 0 else { return missingDataVerdict("max_steps") }
         let run = machine.run(limit: bound)
         let question = instance.data["question"] ?? "steps"
         if question == "tape" {
-            let segment = PuzzleFinalAnswer.segment(in: response)?.text ?? lastBinaryWord(in: response)
+            let segment = FinalAnswerReader.segment(in: response)?.text ?? lastBinaryWord(in: response)
             guard let raw = segment else {
                 return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no tape string found", metrics: [:])
             }
@@ -116,7 +116,7 @@ public struct TuringFamily: TaskFamily {
                                      "length_diff": Double(got.count - want.count)])
         }
         let truth = question == "ones" ? run.ones : run.steps
-        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let value = Int(text) else {
+        guard let (text, _) = FinalAnswerReader.number(in: response), let value = Int(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no integer found in the response", metrics: [:])
         }
         let ok = value == truth

@@ -76,24 +76,24 @@ public struct MBAFamily: TaskFamily {
             plain = "End your reply with a line of the form: Final answer: <expression>"
             boxed = "Put the simplified expression inside \\boxed{}."
         }
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body, plainSuffix: plain,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body, plainSuffix: plain,
                             boxedSuffix: boxed, answer: answer, data: data)
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let width = instance.data.puzzleInt("width"), (1...64).contains(width) else { return puzzleMissingData("width") }
-        guard let n = instance.data.puzzleInt("variables"), (1...3).contains(n) else { return puzzleMissingData("variables") }
+        guard let width = instance.data.intValue("width"), (1...64).contains(width) else { return missingDataVerdict("width") }
+        guard let n = instance.data.intValue("variables"), (1...3).contains(n) else { return missingDataVerdict("variables") }
         let names = Array(MBAExpression.variableNames.prefix(n))
         guard let text = instance.data["expression"], case .success(let hard) = MBAParser.parse(text, variables: names) else {
-            return puzzleMissingData("expression")
+            return missingDataVerdict("expression")
         }
         let mask: UInt64 = width >= 64 ? .max : (1 << UInt64(width)) - 1
         if instance.data["mode"] == "evaluate" {
             guard let values = instance.data["values"]?.split(separator: ",").compactMap({ UInt64($0) }), values.count == n else {
-                return puzzleMissingData("values")
+                return missingDataVerdict("values")
             }
             let truth = hard.evaluate(values, width: width)
-            guard let (raw, _) = PuzzleFinalAnswer.number(in: response) else {
+            guard let (raw, _) = FinalAnswerReader.number(in: response) else {
                 return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found", metrics: [:])
             }
             guard let value = UInt64(raw), value <= mask else {
@@ -105,7 +105,7 @@ public struct MBAFamily: TaskFamily {
             return Verdict(kind: ok ? .correct : .incorrect, score: ok ? 1 : 0, extracted: raw,
                            detail: ok ? nil : "expected \(truth)", metrics: ["bit_match": agree])
         }
-        guard let cap = instance.data.puzzleInt("limit") else { return puzzleMissingData("limit") }
+        guard let cap = instance.data.intValue("limit") else { return missingDataVerdict("limit") }
         guard let raw = Self.expressionText(in: response) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no expression found", metrics: [:])
         }
@@ -132,7 +132,7 @@ public struct MBAFamily: TaskFamily {
     /// The expression a response gives: its final-answer segment (boxed / Final answer: / answer is), with a leading
     /// `E =` removed and a trailing period dropped; else the last non-empty line.
     static func expressionText(in response: String) -> String? {
-        var text = PuzzleFinalAnswer.segment(in: response)?.text
+        var text = FinalAnswerReader.segment(in: response)?.text
             ?? response.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
         guard var t = text?.puzzleTrimmed(), !t.isEmpty else { return nil }
         if let eq = t.lastIndex(of: "=") { t = String(t[t.index(after: eq)...]).puzzleTrimmed() }

@@ -38,7 +38,7 @@ public struct WordProblemsFamily: TaskFamily {
         let s = sample ?? WordProblemTemplate.Sample(question: template.text, answer: Rational(0), assignment: [])
         let answer = TemplateExpression.render(s.answer)
         let unitNote = template.unit.map { " (in \($0))" } ?? ""
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: s.question,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: s.question,
                               plainSuffix: "Give the final answer as a single number\(unitNote). End your reply with a line of the form: Final answer: <number>",
                               boxedSuffix: "Give the final answer as a single number\(unitNote) inside \\boxed{}.",
                               answer: answer,
@@ -47,8 +47,8 @@ public struct WordProblemsFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let exact = instance.data["exact"].flatMap(Rational.parse) else { return puzzleMissingData("exact") }
-        guard let (text, _) = PuzzleFinalAnswer.number(in: response), let value = Rational.parse(text) else {
+        guard let exact = instance.data["exact"].flatMap(Rational.parse) else { return missingDataVerdict("exact") }
+        guard let (text, _) = FinalAnswerReader.number(in: response), let value = Rational.parse(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found in the response", metrics: [:])
         }
         let ok = value == exact

@@ -164,7 +164,7 @@ struct GraphColoringFamily: TaskFamily {
         let edges = (instance.data["edges"] ?? "").split(separator: ",").map { $0.split(separator: "-").compactMap { Int($0) } }
         // At most a few dozen vertices (the parameter allows 4...30), and every edge joins two of them.
         guard (0...1000).contains(n), edges.allSatisfy({ $0.count == 2 && (0..<n).contains($0[0]) && (0..<n).contains($0[1]) })
-        else { return puzzleMissingData("edges") }
+        else { return missingDataVerdict("edges") }
         guard let colors = Self.readColoring(response, n) else { return .unparseable(detail: "no colouring found") }
         let shown = "[" + colors.joined(separator: ", ") + "]"
         guard colors.count == n else {

@@ -241,7 +241,7 @@ struct LogicGridFamily: TaskFamily {
         guard (0...Self.names.count).contains(n), Self.words.allSatisfy({ $0.count >= n }),
               (0...(Self.words.count + 1)).contains(categories), solution.count >= categories,
               solution.prefix(categories).allSatisfy({ $0.count == n && $0.allSatisfy { (0..<n).contains($0) } })
-        else { return puzzleMissingData("solution") }
+        else { return missingDataVerdict("solution") }
         let region = ResponseScanner.region(response)
         var read = [[Int?]](repeating: [Int?](repeating: nil, count: n), count: categories)  // read[c-1][p]
         var seenPeople = Set<Int>()

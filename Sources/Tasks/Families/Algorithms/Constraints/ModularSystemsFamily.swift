@@ -70,7 +70,7 @@ struct ModularSystemsFamily: TaskFamily {
               let divisor = Int(instance.data["divisor"] ?? "1"), (1...50).contains(divisor),
               let lower = Int(instance.data["lower"] ?? "0"),
               Self.isValidSystem(moduli + [divisor], residues, lower: lower)
-        else { return puzzleMissingData("moduli") }
+        else { return missingDataVerdict("moduli") }
         let best = Self.smallest(moduli + [divisor], residues + [0], lower: lower)
         var verdict = ShapeGrading.integer(response, expected: String(best))
         guard verdict.kind == .incorrect, let x = verdict.extracted.flatMap(Int.init) else { return verdict }

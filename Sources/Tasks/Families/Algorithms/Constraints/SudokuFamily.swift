@@ -141,7 +141,7 @@ struct SudokuFamily: TaskFamily {
         let n = Int(instance.data["size"] ?? "") ?? 9, diagonal = instance.data["constraint"] == "diagonal"
         let puzzle = (instance.data["puzzle"] ?? "").utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
         // The sizes the family offers, and a puzzle of n × n cells (or none).
-        guard [4, 6, 9].contains(n), puzzle.isEmpty || puzzle.count == n * n else { return puzzleMissingData("size") }
+        guard [4, 6, 9].contains(n), puzzle.isEmpty || puzzle.count == n * n else { return missingDataVerdict("size") }
         guard let grid = Self.readGrid(response, n) else {
             return .unparseable(detail: "no \(n)×\(n) grid of digits found")
         }

@@ -96,7 +96,7 @@ struct ListTaskFamily: TaskFamily {
         let count = spec.shape == .list ? 2...128 : 2...2
         guard let numbers = InstanceBuilder.checkedList(instance.data["numbers"], count: count, magnitude: 1_000_000),
               spec.accepts(numbers)
-        else { return puzzleMissingData("numbers") }
+        else { return missingDataVerdict("numbers") }
         let settings = ListSettings(instance.params)
         switch spec.solve(numbers, settings) {
         case .integer(let expected):

@@ -55,7 +55,7 @@ struct MatrixChainFamily: TaskFamily {
         // 2...20 matrices of dimensions 1...100 (the parameters' bounds), so no cost overflows.
         guard let dimensions = InstanceBuilder.checkedList(instance.data["dimensions"], count: 3...21, magnitude: 100),
               dimensions.allSatisfy({ $0 >= 1 })
-        else { return puzzleMissingData("dimensions") }
+        else { return missingDataVerdict("dimensions") }
         let best = Self.minimumCost(dimensions)
         var verdict = ShapeGrading.integer(response, expected: String(best))
         if verdict.kind == .incorrect, let read = verdict.extracted.flatMap(Int.init), read > best {

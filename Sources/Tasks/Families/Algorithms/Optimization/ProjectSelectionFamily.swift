@@ -138,7 +138,7 @@ struct ProjectSelectionFamily: TaskFamily {
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
         let problem = Self.decode(instance.data)
-        guard Self.isValid(problem) else { return puzzleMissingData("projects") }
+        guard Self.isValid(problem) else { return missingDataVerdict("projects") }
         guard let (best, _) = problem.optimum() else { return .unparseable(detail: "instance has no feasible selection") }
         let (text, _) = ResponseScanner.listText(response)
         let tokens = ResponseScanner.numbers(in: text, grouping: false)

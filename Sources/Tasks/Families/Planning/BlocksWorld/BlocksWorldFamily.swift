@@ -37,7 +37,7 @@ public struct BlocksWorldFamily: TaskFamily {
         block \(BlocksWorldPuzzle.letter(first)) from the top of stack 0 onto stack 2.
         """
         let answer = PuzzleGrading.render((puzzle.shortestSolution ?? []).map(puzzle.literal(of:)))
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: PuzzleGrading.plainSuffix,
                             boxedSuffix: PuzzleGrading.boxedSuffix(example: "[[\"\(BlocksWorldPuzzle.letter(first))\", 0, 2], ...]"),
                             answer: answer,
@@ -66,8 +66,8 @@ public struct BlocksWorldFamily: TaskFamily {
         guard let initial = instance.data["initial"].flatMap(Self.decode), let goal = instance.data["goal"].flatMap(Self.decode),
               initial.count == goal.count, initial.count <= 3, initial.joined().count <= 12,
               initial.joined().sorted() == Array(0..<initial.joined().count),
-              goal.joined().sorted() == initial.joined().sorted() else { return puzzleMissingData("initial/goal") }
-        guard let optimal = instance.data.puzzleInt("optimal_moves") else { return puzzleMissingData("optimal_moves") }
+              goal.joined().sorted() == initial.joined().sorted() else { return missingDataVerdict("initial/goal") }
+        guard let optimal = instance.data.intValue("optimal_moves") else { return missingDataVerdict("optimal_moves") }
         return PuzzleGrading.grade(response: response,
                                    puzzle: BlocksWorldPuzzle(initial: initial, goal: goal, knownOptimalMoveCount: optimal))
     }

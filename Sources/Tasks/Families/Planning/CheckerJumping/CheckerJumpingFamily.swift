@@ -25,14 +25,14 @@ public struct CheckerJumpingFamily: TaskFamily {
         ['R', \(n - 1), \(n)] slides the red checker in cell \(n - 1) into cell \(n).
         """
         let answer = PuzzleGrading.render(puzzle.solution().map(\.literal))
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: PuzzleGrading.plainSuffix,
                             boxedSuffix: PuzzleGrading.boxedSuffix(example: "[['R', \(n - 1), \(n)], ...]"),
                             answer: answer, data: ["checkers": String(n)])
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let n = instance.data.puzzleInt("checkers"), (1...1000).contains(n) else { return puzzleMissingData("checkers") }
+        guard let n = instance.data.intValue("checkers"), (1...1000).contains(n) else { return missingDataVerdict("checkers") }
         return PuzzleGrading.grade(response: response, puzzle: CheckerJumpingPuzzle(checkers: n))
     }
 }

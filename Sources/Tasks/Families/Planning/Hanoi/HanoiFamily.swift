@@ -30,7 +30,7 @@ public struct HanoiFamily: TaskFamily {
         peg \(source) to peg \(3 - source - target).
         """
         let answer = PuzzleGrading.render(puzzle.optimalSolution().map(\.literal))
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: PuzzleGrading.plainSuffix,
                             boxedSuffix: PuzzleGrading.boxedSuffix(example: "[[1, \(source), \(target)], ...]"),
                             answer: answer,
@@ -38,9 +38,9 @@ public struct HanoiFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let n = instance.data.puzzleInt("disks"), (1...62).contains(n) else { return puzzleMissingData("disks") }
-        guard let s = instance.data.puzzleInt("source"), let t = instance.data.puzzleInt("target"),
-              (0...2).contains(s), (0...2).contains(t), s != t else { return puzzleMissingData("source/target") }
+        guard let n = instance.data.intValue("disks"), (1...62).contains(n) else { return missingDataVerdict("disks") }
+        guard let s = instance.data.intValue("source"), let t = instance.data.intValue("target"),
+              (0...2).contains(s), (0...2).contains(t), s != t else { return missingDataVerdict("source/target") }
         return PuzzleGrading.grade(response: response, puzzle: HanoiPuzzle(disks: n, source: s, target: t))
     }
 }

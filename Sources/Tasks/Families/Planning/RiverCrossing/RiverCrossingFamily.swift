@@ -40,7 +40,7 @@ public struct RiverCrossingFamily: TaskFamily {
         the second back from right to left, and so on. For example, ["A_1", "a_1"] takes agent A_1 and actor a_1 across.
         """
         let answer = PuzzleGrading.render((puzzle.shortestSolution ?? []).map(puzzle.literal(of:)))
-        return puzzleInstance(seed: seed, index: index, difficulty: difficulty, body: body,
+        return standardInstance(seed: seed, index: index, difficulty: difficulty, body: body,
                             plainSuffix: PuzzleGrading.plainSuffix,
                             boxedSuffix: PuzzleGrading.boxedSuffix(example: "[[\"A_1\", \"a_1\"], [\"A_1\"], ...]"),
                             answer: answer,
@@ -48,9 +48,9 @@ public struct RiverCrossingFamily: TaskFamily {
     }
 
     public func grade(response: String, instance: TaskInstance) -> Verdict {
-        guard let n = instance.data.puzzleInt("pairs"), (1...10).contains(n) else { return puzzleMissingData("pairs") }
-        guard let k = instance.data.puzzleInt("capacity"), k >= 1 else { return puzzleMissingData("capacity") }
-        guard let optimal = instance.data.puzzleInt("optimal_moves"), optimal > 0 else { return puzzleMissingData("optimal_moves") }
+        guard let n = instance.data.intValue("pairs"), (1...10).contains(n) else { return missingDataVerdict("pairs") }
+        guard let k = instance.data.intValue("capacity"), k >= 1 else { return missingDataVerdict("capacity") }
+        guard let optimal = instance.data.intValue("optimal_moves"), optimal > 0 else { return missingDataVerdict("optimal_moves") }
         return PuzzleGrading.grade(response: response, puzzle: RiverCrossingPuzzle(pairs: n, capacity: k, knownOptimalMoveCount: optimal))
     }
 }

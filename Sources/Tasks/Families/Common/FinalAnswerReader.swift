@@ -4,7 +4,7 @@ import Answers
 /// Priority: the last `\boxed{…}` (balanced braces) › the rest of the line after the last `Final answer:` ›
 /// the rest of the line after the last `answer is` (case-insensitive) › nothing. Numeric helpers then read the
 /// first number of that segment, or — when there is no segment — the last number of the whole response.
-enum PuzzleFinalAnswer {
+enum FinalAnswerReader {
     enum Source: String, Sendable { case boxed, finalAnswer, answerIs, lastNumber }
 
     static func segment(in response: String) -> (text: String, source: Source)? {
