@@ -67,10 +67,10 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Engine", "ModelStore", "Random"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomTests", dependencies: ["Random"]),
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics", "Random"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "Random", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore"]),

@@ -1,20 +1,12 @@
 import Testing
 @testable import Numerics
+import Random
 
 /// Stochastic rounding of block codes: reproducible for a seed, always one of the two neighbouring codes, and
 /// unbiased on average (statistical checks with fixed seeds).
 struct StochasticQuantizerTests {
-    /// A local SplitMix64 (the generator only needs to be seeded and reproducible).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// Random's SplitMix64 (the generator only needs to be seeded and reproducible).
+    typealias Generator = Random.SplitMix64
 
     static func decode(_ type: GGMLType, _ bytes: [UInt8], count: Int) -> [Float] {
         var y = [Float](repeating: .nan, count: count)

@@ -1,3 +1,4 @@
+import Random
 @testable import Tasks
 
 /// Shared helpers for the puzzle-group tests.
@@ -21,15 +22,10 @@ enum PuzzleTestSupport {
     }
 
     /// Deterministic small RNG for perturbation choices in tests (independent of the generator's streams).
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    typealias SplitMix = SplitMix64
+}
+
+extension SplitMix64 {
+    /// A draw in `0..<n` by plain modulo (slightly biased; fine for picking test perturbations).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
