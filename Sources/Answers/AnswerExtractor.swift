@@ -114,10 +114,10 @@ public enum AnswerExtractor {
         return found
     }
 
-    /// One pass over the text: brace pairs are matched once (``BraceMatching``), so nesting and unclosed
-    /// braces cost O(n) in all.
+    /// One pass over the text: brace pairs are matched once (``BraceMatching``), and only the range of the best
+    /// box so far is kept (the text is copied once, at the end), so nesting and unclosed braces cost O(n) in all.
     static func lastBoxed(bytes s: UnsafeBufferPointer<UInt8>) -> String? {
-        var best: String? = nil
+        var best: Range<Int>? = nil
         var i = 0
         let n = s.count
         var closing: [Int]? = nil
@@ -142,7 +142,7 @@ public enum AnswerExtractor {
                 if closing == nil { closing = BraceMatching.closingIndices(in: s, open: 0x7B, close: 0x7D) }
                 let end = closing![j]
                 if end >= 0 {
-                    best = String(decoding: UnsafeBufferPointer(rebasing: s[(j + 1)..<end]), as: UTF8.self)
+                    best = (j + 1)..<end
                     i = j + 1
                     continue
                 }
@@ -150,11 +150,11 @@ public enum AnswerExtractor {
                 // `\boxed 5`: the token up to the next space, `$` or newline.
                 var k = j
                 while k < n && s[k] != 0x20 && s[k] != 0x24 && s[k] != 0x0A { k += 1 }
-                best = String(decoding: UnsafeBufferPointer(rebasing: s[j..<k]), as: UTF8.self)
+                best = j..<k
             }
             i += length
         }
-        return best
+        return best.map { String(decoding: UnsafeBufferPointer(rebasing: s[$0]), as: UTF8.self) }
     }
 
     static func lastTag(in text: String) -> String? {

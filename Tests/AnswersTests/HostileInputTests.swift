@@ -16,6 +16,21 @@ import Testing
         #expect(checker.equivalent(gold: response, prediction: "42"))
     }
 
+    /// The box found is the last one opened: the innermost of nested boxes, the last of several in a row (the
+    /// scan keeps only the best range and copies it once, instead of copying every nested level: a 100,000-deep
+    /// gold took 4.9 s in a release build that way, 0.12 s now).
+    @Test func lastBoxedIsTheLastOneOpened() {
+        #expect(AnswerExtractor.lastBoxed(in: "\\boxed{\\boxed{3}}") == "3")
+        #expect(AnswerExtractor.lastBoxed(in: "\\boxed{1} then \\boxed{2}") == "2")
+        #expect(AnswerExtractor.lastBoxed(in: "\\boxed{a \\boxed{b} c}") == "b")
+        #expect(AnswerExtractor.lastBoxed(in: "\\boxed{2} and \\boxed{unclosed") == "2")
+        #expect(AnswerExtractor.lastBoxed(in: "so \\boxed 5 and more") == "5")
+        #expect(AnswerExtractor.lastBoxed(in: "\\boxed{unclosed") == nil)
+        let depth = 100_000
+        let deep = String(repeating: "\\boxed{", count: depth) + "1" + String(repeating: "}", count: depth)
+        #expect(checker.check(gold: deep, response: deep).equivalent)
+    }
+
     @Test func megabyteOfUnclosedBoxedGivesAVerdict() {
         let line = String(repeating: "\\boxed{", count: 1_000_000 / 7)
         let asResponse = checker.check(gold: "42", response: line)
