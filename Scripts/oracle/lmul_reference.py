@@ -3,7 +3,7 @@
 
 It never calls Reckon. Two fixtures go to Tests/NumericsTests/Fixtures/lmul/:
 
-* e4m3.bin: 65 536 bytes, byte a*256+b = L-Mul(a, b) for every pair of fp8 e4m3fn codes, by the 8-bit integer
+* e4m3-products.u8: 65 536 bytes, byte a*256+b = L-Mul(a, b) for every pair of fp8 e4m3fn codes, by the 8-bit integer
   program r = (a & 0x7F) + (b & 0x7F) - 0x37 with the special values pinned as Reckon documents them: NaN (0x7F
   field) in either -> 0x7F with the XOR sign; a zero field -> signed zero; r < 8 (exponent 0) -> signed zero;
   r > 0x7E -> signed 448 (0x7E).
@@ -116,7 +116,7 @@ def main():
     table = e4m3_table()
     # spot checks from numerics.md T1
     assert table[0x3C, 0x3A] == 0x3F and table[0x3C, 0x3C] == 0x41 and table[0x40, 0xC4] == 0xCD
-    with open(os.path.join(args.out, "e4m3.bin"), "wb") as f:
+    with open(os.path.join(args.out, "e4m3-products.u8"), "wb") as f:
         f.write(table.tobytes())
 
     rng = np.random.default_rng(20241001)
