@@ -39,10 +39,8 @@ public enum Quantizer {
     }
 
     private static func appendQ8_0(_ out: inout [UInt8], _ x: ArraySlice<Float>) {
-        var amax: Float = 0
-        for v in x { amax = max(amax, abs(v)) }
-        let d = amax / 127
-        let id: Float = d != 0 ? 1 / d : 0
+        let d = BlockScale.q8_0(x)
+        let id = BlockScale.inverse(d)
         appendLE(&out, Half.fromFloat(d))
         for v in x {
             out.append(UInt8(bitPattern: clampedInt8(v * id, .toNearestOrAwayFromZero)))
@@ -50,14 +48,8 @@ public enum Quantizer {
     }
 
     private static func appendQ4_0(_ out: inout [UInt8], _ x: ArraySlice<Float>) {
-        var amax: Float = 0
-        var maxValue: Float = 0
-        for v in x where abs(v) > amax {
-            amax = abs(v)
-            maxValue = v
-        }
-        let d = maxValue / -8
-        let id: Float = d != 0 ? 1 / d : 0
+        let d = BlockScale.q4_0(x)
+        let id = BlockScale.inverse(d)
         appendLE(&out, Half.fromFloat(d))
         let b = x.startIndex
         for j in 0..<16 {
@@ -68,14 +60,8 @@ public enum Quantizer {
     }
 
     private static func appendQ4_1(_ out: inout [UInt8], _ x: ArraySlice<Float>) {
-        var lowest = Float.greatestFiniteMagnitude
-        var highest = -Float.greatestFiniteMagnitude
-        for v in x {
-            lowest = min(lowest, v)
-            highest = max(highest, v)
-        }
-        let d = (highest - lowest) / 15
-        let id: Float = d != 0 ? 1 / d : 0
+        let (d, lowest) = BlockScale.q4_1(x)
+        let id = BlockScale.inverse(d)
         appendLE(&out, Half.fromFloat(d))
         appendLE(&out, Half.fromFloat(lowest))
         let b = x.startIndex

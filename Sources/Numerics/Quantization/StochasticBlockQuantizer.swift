@@ -35,10 +35,8 @@ public enum StochasticBlockQuantizer {
     }
 
     private static func appendQ8_0<G: RandomNumberGenerator>(_ out: inout [UInt8], _ x: ArraySlice<Float>, _ g: inout G) {
-        var amax: Float = 0
-        for v in x { amax = max(amax, abs(v)) }
-        let d = amax / 127
-        let id: Float = d != 0 ? 1 / d : 0
+        let d = BlockScale.q8_0(x)
+        let id = BlockScale.inverse(d)
         appendHalf(&out, Half.fromFloat(d))
         for v in x {
             let q = StochasticRounding.round(v * id, using: &g)
@@ -47,28 +45,16 @@ public enum StochasticBlockQuantizer {
     }
 
     private static func appendQ4_0<G: RandomNumberGenerator>(_ out: inout [UInt8], _ x: ArraySlice<Float>, _ g: inout G) {
-        var amax: Float = 0
-        var maxValue: Float = 0
-        for v in x where abs(v) > amax {
-            amax = abs(v)
-            maxValue = v
-        }
-        let d = maxValue / -8
-        let id: Float = d != 0 ? 1 / d : 0
+        let d = BlockScale.q4_0(x)
+        let id = BlockScale.inverse(d)
         appendHalf(&out, Half.fromFloat(d))
         let codes = x.map { nibble(StochasticRounding.round($0 * id + 8, using: &g)) }
         appendNibbles(&out, codes)
     }
 
     private static func appendQ4_1<G: RandomNumberGenerator>(_ out: inout [UInt8], _ x: ArraySlice<Float>, _ g: inout G) {
-        var lowest = Float.greatestFiniteMagnitude
-        var highest = -Float.greatestFiniteMagnitude
-        for v in x {
-            lowest = min(lowest, v)
-            highest = max(highest, v)
-        }
-        let d = (highest - lowest) / 15
-        let id: Float = d != 0 ? 1 / d : 0
+        let (d, lowest) = BlockScale.q4_1(x)
+        let id = BlockScale.inverse(d)
         appendHalf(&out, Half.fromFloat(d))
         appendHalf(&out, Half.fromFloat(lowest))
         let codes = x.map { nibble(StochasticRounding.round(($0 - lowest) * id, using: &g)) }
