@@ -43,6 +43,8 @@ public enum FinishReason: String, Sendable, Codable {
     case stop
     /// `maxTokens` was reached (or the context window filled).
     case length
+    /// The sequence's owner stopped it before it ended by itself (a live-batch strategy or a client that left).
+    case stopped
 }
 
 /// The outcome of one generation.

@@ -12,7 +12,7 @@ public struct SampleRecord: Sendable, Codable, Equatable {
     public var promptTokens: Int
     /// Tokens generated.
     public var generatedTokens: Int
-    /// `"eos"`, `"stop"` or `"length"` (`FinishReason.rawValue`).
+    /// `"eos"`, `"stop"`, `"length"` or `"stopped"` (`FinishReason.rawValue`).
     public var finishReason: String
     /// Mean natural log-probability per generated token (≤ 0; 0 when none were reported).
     public var meanLogProbability: Double
