@@ -39,6 +39,12 @@ public struct StrategySummary: Sendable, Codable, Equatable {
     public var meanFLOPs: Double
     /// Mean KV-cache bytes per problem (0 without a cost model).
     public var meanKVCacheBytes: Double
+    /// Online only (`nil` for a replay): wall-clock seconds the whole strategy took, every problem included.
+    public var wallSeconds: Double?
+    /// Online only: mean measured batched forward passes per problem.
+    public var meanForwardPasses: Double?
+    /// Online only: mean over problems of the most KV pages held at once.
+    public var meanPeakKVPages: Double?
 
     /// Means of `outcomes` (all 0 for none).
     public init(_ outcomes: [StrategyOutcome]) {
@@ -50,6 +56,11 @@ public struct StrategySummary: Sendable, Codable, Equatable {
         meanGeneratedTokens = mean { Double($0.generatedTokens) }
         meanFLOPs = mean(\.flops)
         meanKVCacheBytes = mean(\.kvCacheBytes)
+        let measured = outcomes.compactMap(\.measured)
+        if !outcomes.isEmpty, measured.count == outcomes.count {
+            meanForwardPasses = measured.reduce(0) { $0 + Double($1.forwardPasses) } / n
+            meanPeakKVPages = measured.reduce(0) { $0 + Double($1.peakKVPages) } / n
+        }
     }
 }
 
@@ -62,12 +73,16 @@ public struct StrategyReport: Sendable, Codable, Equatable {
     /// One outcome per reported problem (those with samples), in problem order.
     public var outcomes: [StrategyOutcome]
     public var summary: StrategySummary
+    /// Whether the costs were measured by running the strategy online (`true`) or estimated by replaying it over
+    /// the stored sample pool (`false`).
+    public var measured: Bool
 
-    public init(spec: StrategySpec, label: String, outcomes: [StrategyOutcome]) {
+    public init(spec: StrategySpec, label: String, outcomes: [StrategyOutcome], measured: Bool = false) {
         self.spec = spec
         self.label = label
         self.outcomes = outcomes
         self.summary = StrategySummary(outcomes)
+        self.measured = measured
     }
 }
 
