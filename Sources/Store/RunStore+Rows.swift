@@ -7,9 +7,14 @@ extension RunStore {
     /// signed); a NaN mean log-probability is stored as NULL (SQLite has no NaN); model text containing NUL is
     /// stored as a UTF-8 BLOB (GRDB binds TEXT as a C string, which would cut it at the NUL).
     static func arguments(_ record: SampleRecord, run: Int64) -> StatementArguments {
+        StatementArguments([run] + columns(record))
+    }
+
+    /// The sample's column values after `run_id`, from `problem_index` to `answer_key` (see ``arguments(_:run:)``).
+    static func columns(_ record: SampleRecord) -> [(any DatabaseValueConvertible)?] {
         let logProbability: Double? = record.meanLogProbability.isNaN ? nil : record.meanLogProbability
         return [
-            run, record.problem, record.sample, Int64(bitPattern: record.seed), lossless(record.text),
+            record.problem, record.sample, Int64(bitPattern: record.seed), lossless(record.text),
             record.promptTokens, record.generatedTokens, record.finishReason, logProbability, record.verdict,
             record.score, record.extracted.map(lossless), record.answerKey.map(lossless),
         ]

@@ -5,8 +5,11 @@ extension RunStore {
     ///
     /// - `v1`: runs, problems, samples (the eval contract's tables).
     /// - `v2`: indices for listing runs by model and reading samples by verdict.
+    /// - `v3`: what online runs really generated, next to the replay pool: `online_outcomes` (one row per strategy
+    ///   and problem: the decision, its charged costs and the measured compute) and `online_samples` (every sample
+    ///   an online strategy generated, stopped ones with finish reason `stopped` and the tokens they held).
     enum Schema {
-        static let identifiers = ["v1-runs-problems-samples", "v2-indices"]
+        static let identifiers = ["v1-runs-problems-samples", "v2-indices", "v3-online"]
 
         static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
             var migrator = DatabaseMigrator()
@@ -58,6 +61,46 @@ extension RunStore {
                 try db.execute(sql: """
                     CREATE INDEX runs_by_model ON runs(model_identifier);
                     CREATE INDEX samples_by_verdict ON samples(run_id, verdict);
+                    """)
+            case "v3-online":
+                try db.execute(sql: """
+                    CREATE TABLE online_outcomes (
+                        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        strategy TEXT NOT NULL,
+                        problem_index INTEGER NOT NULL,
+                        answer_key TEXT,
+                        correct INTEGER NOT NULL,
+                        samples_used INTEGER NOT NULL,
+                        prompt_tokens INTEGER NOT NULL,
+                        generated_tokens INTEGER NOT NULL,
+                        flops REAL NOT NULL,
+                        kv_cache_bytes REAL NOT NULL,
+                        forward_passes INTEGER NOT NULL,
+                        peak_kv_pages INTEGER NOT NULL,
+                        peak_kv_bytes REAL NOT NULL,
+                        wall_seconds REAL NOT NULL,
+                        recorded_at DATETIME NOT NULL,
+                        PRIMARY KEY (run_id, strategy, problem_index)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE online_samples (
+                        run_id INTEGER NOT NULL,
+                        strategy TEXT NOT NULL,
+                        problem_index INTEGER NOT NULL,
+                        sample_index INTEGER NOT NULL,
+                        seed INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        prompt_tokens INTEGER NOT NULL,
+                        generated_tokens INTEGER NOT NULL,
+                        finish_reason TEXT NOT NULL,
+                        mean_logprob REAL,
+                        verdict TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        extracted TEXT,
+                        answer_key TEXT,
+                        PRIMARY KEY (run_id, strategy, problem_index, sample_index),
+                        FOREIGN KEY (run_id, strategy, problem_index)
+                            REFERENCES online_outcomes(run_id, strategy, problem_index) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
                     """)
             default:
                 preconditionFailure("unregistered migration \(identifier)")

@@ -26,9 +26,14 @@ import Testing
     }
 
     @Test func shortMAtKChargesStoppedSamplesAtTheLastFinisher() {
-        // k = 2, m = 1: finisher 5 tokens, the other stopped at 5 → like two samples of 5:
-        // 23520 + 2·14160; KV (10 + 10)·32 = 640.
-        let outcome = ShortMAtK(m: 1).apply(to: pool, costs: CostContext(costModel: model))
+        // k = 2, m = 1, both ending by stop strings: finisher 5 tokens (step 5), the other stopped at 5 → like two
+        // samples of 5: 23520 + 2·14160; KV (10 + 10)·32 = 640.
+        let stopping = TestPools.pool([TestPools.s("A", tokens: 5, finish: "stop"), TestPools.s("A", tokens: 7, finish: "stop")])
+        let outcome = ShortMAtK(m: 1).apply(to: stopping, costs: CostContext(costModel: model))
         #expect(outcome.generatedTokens == 10 && outcome.flops == 23520 + 2 * 14160 && outcome.kvCacheBytes == 640)
+        // Ending by end of sequence, the finisher's end is decided at step 6, when the other holds 6 tokens:
+        // Σ_{11..16} F = 12000 + 64·81 = 17184; KV (10 + 5 + 6)·32 = 672.
+        let eos = ShortMAtK(m: 1).apply(to: pool, costs: CostContext(costModel: model))
+        #expect(eos.generatedTokens == 11 && eos.flops == 23520 + 14160 + 17184 && eos.kvCacheBytes == 672)
     }
 }

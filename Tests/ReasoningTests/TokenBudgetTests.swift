@@ -31,4 +31,18 @@ import Testing
         let outcome = TokenBudget(tokens: 1000, k: 2).apply(to: pool, costs: .tokensOnly)
         #expect(outcome.samplesUsed == 2 && outcome.generatedTokens == 70 && outcome.answerKey == "A")
     }
+
+    @Test func aSampleEndingExactlyAtTheBudgetIsCompleteOnlyIfItNeedsNoFurtherDecision() {
+        // B 30 + A 40 leave 20 tokens. A third sample of exactly 20 tokens ending by a stop string ends at step 20:
+        // complete, A wins 2–1. Ending by end of sequence it would need a 21st decision: cut after its 20 tokens,
+        // and the 1–1 vote goes to B, which appeared first. 90 tokens either way.
+        let byStop = TestPools.pool([
+            TestPools.s("B", tokens: 30), TestPools.s("A", tokens: 40), TestPools.s("A", tokens: 20, finish: "stop"),
+        ])
+        let stopOutcome = TokenBudget(tokens: 90).apply(to: byStop, costs: .tokensOnly)
+        #expect(stopOutcome.answerKey == "A" && stopOutcome.generatedTokens == 90 && stopOutcome.samplesUsed == 3)
+        let byEnd = TestPools.pool([TestPools.s("B", tokens: 30), TestPools.s("A", tokens: 40), TestPools.s("A", tokens: 20)])
+        let endOutcome = TokenBudget(tokens: 90).apply(to: byEnd, costs: .tokensOnly)
+        #expect(endOutcome.answerKey == "B" && endOutcome.generatedTokens == 90 && endOutcome.samplesUsed == 3)
+    }
 }

@@ -103,21 +103,23 @@ public struct ScriptedGenerator: TextGenerating {
     }
 
     public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
-        let prompt = Self.promptText(request.prompt)
-        log.append(CallLog.Call(prompt: prompt, seeds: seeds))
-        let answers = script(prompt)
-        return seeds.map { seed in
-            guard let index = Self.choose(seed: seed, weights: answers.map(\.weight)) else {
-                return GenerationResult(
-                    promptTokens: [], promptTokenCount: promptTokens, tokens: [], generatedTokenCount: 0, text: "",
-                    finishReason: .endOfSequence, tokenLogProbabilities: [])
-            }
-            let answer = answers[index]
-            let count = min(answer.generatedTokens, request.maxTokens)
+        log.append(CallLog.Call(prompt: Self.promptText(request.prompt), seeds: seeds))
+        return seeds.map { result(for: request, seed: $0) }
+    }
+
+    /// The result `generate` gives for `request` and one seed (nothing is logged).
+    public func result(for request: GenerationRequest, seed: UInt64) -> GenerationResult {
+        let answers = script(Self.promptText(request.prompt))
+        guard let index = Self.choose(seed: seed, weights: answers.map(\.weight)) else {
             return GenerationResult(
-                promptTokens: [], promptTokenCount: promptTokens, tokens: [], generatedTokenCount: count,
-                text: answer.text, finishReason: count < answer.generatedTokens ? .length : answer.finishReason,
-                tokenLogProbabilities: [Double](repeating: answer.meanLogProbability, count: count))
+                promptTokens: [], promptTokenCount: promptTokens, tokens: [], generatedTokenCount: 0, text: "",
+                finishReason: .endOfSequence, tokenLogProbabilities: [])
         }
+        let answer = answers[index]
+        let count = min(answer.generatedTokens, request.maxTokens)
+        return GenerationResult(
+            promptTokens: [], promptTokenCount: promptTokens, tokens: [], generatedTokenCount: count,
+            text: answer.text, finishReason: count < answer.generatedTokens ? .length : answer.finishReason,
+            tokenLogProbabilities: [Double](repeating: answer.meanLogProbability, count: count))
     }
 }

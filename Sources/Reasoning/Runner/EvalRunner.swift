@@ -36,22 +36,15 @@ public struct EvalRunner: Sendable {
     /// The request for one problem: the plain or boxed prompt, as text or as one user chat message, with the
     /// configuration's limits and sampling settings (the seed is replaced per sample by the generator).
     public func request(for instance: TaskInstance) -> GenerationRequest {
-        let text = configuration.promptStyle == "plain" ? instance.prompt : instance.boxedPrompt
-        return GenerationRequest(
-            prompt: configuration.chat ? .chat([ChatMessage(role: "user", content: text)]) : .text(text),
-            maxTokens: configuration.maxTokens, sampling: configuration.sampling, stop: configuration.stop)
+        configuration.request(for: instance)
     }
 
     /// Grades one generation into a stored sample.
     public func record(
         _ result: GenerationResult, problem: Int, sample: Int, seed: UInt64, instance: TaskInstance, goldKey: String
     ) -> SampleRecord {
-        let verdict = family.grade(response: result.text, instance: instance)
-        return SampleRecord(
-            problem: problem, sample: sample, seed: seed, text: result.text, promptTokens: result.promptTokenCount,
-            generatedTokens: result.generatedTokenCount, finishReason: result.finishReason.rawValue,
-            meanLogProbability: result.meanLogProbability, verdict: verdict.kind.rawValue, score: verdict.score,
-            extracted: verdict.extracted, answerKey: AnswerKey.key(verdict: verdict, goldKey: goldKey))
+        SampleRecord.graded(
+            result, problem: problem, sample: sample, seed: seed, instance: instance, goldKey: goldKey, family: family)
     }
 
     /// Generates what is missing, then reports.

@@ -2,7 +2,7 @@ import Synchronization
 import Tasks
 
 /// A ``SampleStore`` held in memory (tests and `--db :memory:`). Thread-safe; contents vanish with the value.
-public final class InMemorySampleStore: SampleStore, Sendable {
+public final class InMemorySampleStore: SampleStore, OnlineRecordStore, Sendable {
     /// One run as stored.
     public struct Run: Sendable, Equatable {
         public var id: Int64
@@ -19,6 +19,7 @@ public final class InMemorySampleStore: SampleStore, Sendable {
         var runs: [Int64: Run] = [:]
         var problemsByRun: [Int64: [Int: TaskInstance]] = [:]
         var samplesByRun: [Int64: [SampleKey: SampleRecord]] = [:]
+        var onlineByRun: [Int64: [OnlineKey: OnlineProblemRecord]] = [:]
         var transactionCount = 0
 
         func requireRun(_ id: Int64) throws(ReasoningError) {
@@ -36,6 +37,12 @@ public final class InMemorySampleStore: SampleStore, Sendable {
         var problem: Int
         var sample: Int
         static func < (a: SampleKey, b: SampleKey) -> Bool { (a.problem, a.sample) < (b.problem, b.sample) }
+    }
+
+    private struct OnlineKey: Hashable, Comparable {
+        var strategy: String
+        var problem: Int
+        static func < (a: OnlineKey, b: OnlineKey) -> Bool { (a.strategy, a.problem) < (b.strategy, b.problem) }
     }
 
     public init() {}
@@ -80,6 +87,22 @@ public final class InMemorySampleStore: SampleStore, Sendable {
         try state.withLock { state throws(ReasoningError) in
             try state.requireRun(run)
             state.runs[run]?.finished = true
+        }
+    }
+
+    public func saveOnline(_ record: OnlineProblemRecord, run: Int64) throws {
+        try state.withLock { state throws(ReasoningError) in
+            try state.requireRun(run)
+            state.transactionCount += 1
+            state.onlineByRun[run, default: [:]][OnlineKey(strategy: record.strategy, problem: record.problem)] = record
+        }
+    }
+
+    public func onlineRecords(run: Int64) throws -> [OnlineProblemRecord] {
+        try state.withLock { state throws(ReasoningError) in
+            try state.requireRun(run)
+            let stored = state.onlineByRun[run] ?? [:]
+            return stored.keys.sorted().map { stored[$0]! }
         }
     }
 

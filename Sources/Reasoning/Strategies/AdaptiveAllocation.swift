@@ -94,31 +94,42 @@ public struct AdaptiveAllocation: MultiProblemStrategy {
         var used = pools.map { min(first, $0.count) }
         var remaining = max(0, samples * pools.count - used.reduce(0, +))
         for round in 0..<rounds where remaining > 0 {
-            let roundsLeft = rounds - round
-            var chunk = (remaining + roundsLeft - 1) / roundsLeft
-            let estimates = pools.indices.map { estimate(pools[$0], drawn: used[$0]) }
-            var extra = [Int](repeating: 0, count: pools.count)
-            var handedOut = 0
-            while chunk > 0 {
-                var best: Int?
-                var bestValue = 0.0
-                for i in pools.indices where estimates[i].priority > 0 && used[i] < pools[i].count {
-                    let value = estimates[i].priority / Double(extra[i] + 1)
-                    if best == nil || value > bestValue {
-                        best = i
-                        bestValue = value
-                    }
-                }
-                guard let chosen = best else { break }
-                extra[chosen] += 1
-                used[chosen] += 1
-                chunk -= 1
-                handedOut += 1
-            }
+            let drawn = pools.indices.map { Array(pools[$0].prefix(used[$0])) }
+            let extra = extras(round: round, drawn: drawn, capacity: pools.map(\.count), remaining: remaining)
+            let handedOut = extra.reduce(0, +)
             guard handedOut > 0 else { break }
+            for i in pools.indices { used[i] += extra[i] }
             remaining -= handedOut
         }
         return used
+    }
+
+    /// The extra samples each problem draws in round `round` (0-based, < `rounds`), from the samples `drawn` so far
+    /// (problem i's first `drawn[i].count`), with `remaining` samples of the budget left and problem i holding at
+    /// most `capacity[i]` samples: the round's near-equal part of `remaining`, handed out by the D'Hondt rule over
+    /// the estimates of the samples drawn. The replay and the online executor call this same rule.
+    public func extras(round: Int, drawn: [[SampleRecord]], capacity: [Int], remaining: Int) -> [Int] {
+        let roundsLeft = rounds - round
+        var chunk = (remaining + roundsLeft - 1) / roundsLeft
+        let estimates = drawn.map { estimate($0, drawn: $0.count) }
+        var used = drawn.map(\.count)
+        var extra = [Int](repeating: 0, count: drawn.count)
+        while chunk > 0 {
+            var best: Int?
+            var bestValue = 0.0
+            for i in drawn.indices where estimates[i].priority > 0 && used[i] < capacity[i] {
+                let value = estimates[i].priority / Double(extra[i] + 1)
+                if best == nil || value > bestValue {
+                    best = i
+                    bestValue = value
+                }
+            }
+            guard let chosen = best else { break }
+            extra[chosen] += 1
+            used[chosen] += 1
+            chunk -= 1
+        }
+        return extra
     }
 
     public func apply(to pools: [[SampleRecord]], costs: CostContext) -> [StrategyOutcome] {

@@ -3,10 +3,13 @@
 /// (then the one that finished first).
 ///
 /// Offline, the first k samples of the pool are the k started, and the m with the fewest generated tokens are the
-/// first to finish (equal lengths finish in sample order). With ℓ₍₁₎ ≤ … ≤ ℓ₍ₖ₎ their sorted lengths, generated
-/// tokens are charged as Σ_{i≤m} ℓ₍ᵢ₎ + (k − m)·ℓ₍ₘ₎ (the stopped samples ran as long as the m-th finisher), and
-/// all k are counted as used. Registry name `short-m-at-k`, parameters `k` (default: the whole pool) and `m`
-/// (default 1; m ≤ k).
+/// first to finish (equal lengths finish in sample order). Each is charged its length; every other started sample
+/// is charged what it generates in lockstep until the finishers are known (``ShortMAtKLockstep``): with ℓ₍ₘ₎ the
+/// m-th finisher's length, that is ℓ₍ₘ₎ tokens, or ℓ₍ₘ₎ + 1 when the m-th finisher's end (an end of sequence after
+/// ℓ₍ₘ₎ tokens is decided at step ℓ₍ₘ₎ + 1) or a possible tie needed one more step — never more than the sample's
+/// own length. When every finisher ends by a stop string or the length limit and no tie is open, this is
+/// Σ_{i≤m} ℓ₍ᵢ₎ + (k − m)·ℓ₍ₘ₎. All k are counted as used; the online executor generates exactly these tokens.
+/// Registry name `short-m-at-k`, parameters `k` (default: the whole pool) and `m` (default 1; m ≤ k).
 public struct ShortMAtK: Strategy {
     /// Samples started (`nil`: the whole pool).
     public let k: Int?
@@ -30,13 +33,15 @@ public struct ShortMAtK: Strategy {
     }
 
     public func apply(to samples: [SampleRecord], costs: CostContext) -> StrategyOutcome {
-        let started = samples.prefix(k ?? samples.count)
+        let started = Array(samples.prefix(k ?? samples.count))
         let finished = finishers(of: samples)
-        guard let last = finished.last else { return costs.outcome(answerKey: nil, correct: false, charges: []) }
+        guard !finished.isEmpty else { return costs.outcome(answerKey: nil, correct: false, charges: []) }
         let winner = VoteCount(finished).winner(tieBreak: .shortest)
-        var charges = finished.map(\.charge)
-        for sample in started where !finished.contains(where: { $0.sample == sample.sample }) {
-            charges.append(.init(promptTokens: sample.promptTokens, generatedTokens: last.generatedTokens))
+        let lockstep = ShortMAtKLockstep.replay(m: m, started: started)
+        let charges = started.indices.map { index in
+            CostContext.Charge(
+                promptTokens: started[index].promptTokens,
+                generatedTokens: lockstep.chargedTokens(index, length: started[index].generatedTokens))
         }
         return costs.outcome(answerKey: winner?.key, correct: winner?.correct ?? false, charges: charges)
     }

@@ -17,6 +17,10 @@ struct EvalCommand: AsyncParsableCommand {
         database as each problem completes. Running the same command again resumes: stored samples are kept and
         only the missing ones are generated, so an interrupted run ends with the same numbers as an uninterrupted
         one. Strategies (--strategy, repeatable; default: a standard set) are applied to the stored samples.
+        With --mode online each strategy instead runs as it says on the local engine's live batch (short-m@k stops
+        the slower samples, early stop stops drawing, adaptive allocation moves the budget between problems, a
+        token budget truncates), and its tokens, forward passes, KV pages and wall time are measured; what it
+        generated is stored next to the run's replay pool.
         Strategies: \(StrategyRegistry.names.joined(separator: ", ")).
         """)
 
@@ -43,8 +47,12 @@ struct EvalCommand: AsyncParsableCommand {
     var timeout: Double = 120
     @Option(parsing: .unconditional, help: "Retries of a remote request after a connection error, timeout, HTTP 429 or 5xx (each printed).")
     var retries: Int = 3
-    @Option(parsing: .unconditional, help: "Remote requests in flight at once.")
+    @Option(parsing: .unconditional, help: "Remote requests in flight at once (with --mode online: problems run at once).")
     var concurrency: Int = 4
+    @Option(help: "replay: generate the whole pool and replay every strategy over it (estimated costs); online: run each strategy live and measure what it spends.")
+    var mode: EvalMode = .replay
+    @Option(help: "Samples drawn per wave by early stopping in online mode (1 generates exactly what the replay charges).")
+    var wave: Int = 1
     @Option(help: "Output format: text or json (the full report).") var format: OutputFormat = .text
     @OptionGroup var modelOptions: ModelOptions
 
@@ -64,6 +72,10 @@ struct EvalCommand: AsyncParsableCommand {
             model: "", strategies: specs)
         // Every count is checked before the model is loaded or anything is allocated.
         try configuration.validate()
+        if mode == .online {
+            try await runOnline(configuration, family: family)
+            return
+        }
         let (generator, costs) = try makeGenerator()
         configuration.model = generator.modelIdentifier
         let store: any SampleStore
@@ -117,6 +129,13 @@ struct EvalCommand: AsyncParsableCommand {
         guard (0...100).contains(retries) else { throw ValidationError("--retries must be an integer in 0...100, got \(retries)") }
         guard (1...1024).contains(concurrency) else {
             throw ValidationError("--concurrency must be an integer in 1...1024, got \(concurrency)")
+        }
+        guard wave >= 1 && wave <= EvalConfiguration.maximumSamples else {
+            throw ValidationError("--wave must be an integer in 1...\(EvalConfiguration.maximumSamples), got \(wave)")
+        }
+        if mode == .online && endpoint != nil {
+            throw ValidationError("--mode online runs on the local engine's live batch, which can stop and fork "
+                + "samples; a remote --endpoint cannot. Drop --endpoint, or use --mode replay with it")
         }
         guard (1...1024).contains(choicesPerRequest) else {
             throw ValidationError("--n must be an integer in 1...1024, got \(choicesPerRequest)")
@@ -199,10 +218,22 @@ enum EvalSummary {
                          s.summary.meanGeneratedTokens, s.summary.meanFLOPs / 1e9))
         }
         let ks = [1, 2, 4, 8, 16, 32, 64, 128].filter { $0 <= report.samplesPerProblem }
-        lines.append("")
-        lines.append("k          " + ks.map { String(format: "%7d", $0) }.joined())
-        lines.append("coverage   " + ks.map { k in String(format: "%7.3f", report.passAtK.first { $0.k == k }?.value ?? .nan) }.joined())
-        lines.append("majority   " + ks.map { k in String(format: "%7.3f", report.majorityAtK.first { $0.k == k }?.value ?? .nan) }.joined())
+        if !ks.isEmpty {
+            lines.append("")
+            lines.append("k          " + ks.map { String(format: "%7d", $0) }.joined())
+            lines.append("coverage   " + ks.map { k in String(format: "%7.3f", report.passAtK.first { $0.k == k }?.value ?? .nan) }.joined())
+            lines.append("majority   " + ks.map { k in String(format: "%7.3f", report.majorityAtK.first { $0.k == k }?.value ?? .nan) }.joined())
+        }
+        if report.strategies.contains(where: \.measured) {
+            lines.append("")
+            lines.append("measured online".padding(toLength: 28, withPad: " ", startingAt: 0)
+                + "  wall s  fwd passes  peak KV pages")
+            for s in report.strategies where s.measured {
+                lines.append(s.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(format: "%8.2f %11.1f %14.1f", s.summary.wallSeconds ?? 0, s.summary.meanForwardPasses ?? 0,
+                             s.summary.meanPeakKVPages ?? 0))
+            }
+        }
         if let fit = report.coverageFit {
             lines.append(String(format: "coverage fit c(k) ≈ exp(%.4f · k^%.4f), R² = %.4f", fit.a, fit.b, fit.rSquared))
         }
