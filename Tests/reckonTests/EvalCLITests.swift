@@ -27,3 +27,24 @@ import Testing
         #expect(bad.status != 0)
     }
 }
+
+/// `reckon eval --mode online|replay`: the contract checks that need no model.
+@Suite struct EvalModeCLITests {
+    @Test func onlineModeWithARemoteEndpointIsRefusedWithTheWayOut() throws {
+        let outcome = try ReckonProcess.run(
+            ["eval", "--task", "arithmetic", "--mode", "online", "--endpoint", "http://127.0.0.1:9/v1",
+             "--model-name", "nobody", "--db", ":memory:"])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("--mode online") && outcome.standardError.contains("--mode replay"),
+                "\(outcome.standardError)")
+    }
+
+    @Test func anUnknownModeAndAnEmptyWaveAreRefused() throws {
+        let mode = try ReckonProcess.run(["eval", "--task", "arithmetic", "--mode", "live", "--db", ":memory:"])
+        #expect(mode.status == 64)
+        #expect(mode.standardError.contains("online") && mode.standardError.contains("replay"), "\(mode.standardError)")
+        let wave = try ReckonProcess.run(["eval", "--task", "arithmetic", "--mode", "online", "--wave", "0", "--db", ":memory:"])
+        #expect(wave.status == 64)
+        #expect(wave.standardError.contains("--wave"), "\(wave.standardError)")
+    }
+}

@@ -45,6 +45,11 @@ struct EvalResumeTests {
 
         let straight = try ReckonProcess.run(Self.arguments(db: straightDB, model: model))
         #expect(straight.status == 0, "\(straight.standardError)")
+        // The replay's JSON says its costs are estimates: every strategy has "measured": false, and no wall time.
+        let report = try JSONSerialization.jsonObject(with: Data(straight.standardOutput.utf8)) as? [String: Any]
+        let strategies = report?["strategies"] as? [[String: Any]] ?? []
+        #expect(!strategies.isEmpty && strategies.allSatisfy { $0["measured"] as? Bool == false })
+        #expect(strategies.allSatisfy { ($0["summary"] as? [String: Any])?["wallSeconds"] == nil })
 
         // Start the same run on a fresh database and kill it (SIGKILL) once some, but not all, samples are stored.
         let child = Process()
