@@ -63,7 +63,11 @@ public struct OnlineEvalRunner: Sendable {
         do { difficulty = try family.difficulty(configuration.difficulty) } catch { throw .difficulty(error) }
         let specs = configuration.strategies.isEmpty
             ? StrategyRegistry.defaultSpecs(samples: configuration.samples) : configuration.strategies
-        let resolved = try specs.map { spec throws(ReasoningError) in (spec, try StrategyRegistry.resolve(spec)) }
+        let samples = configuration.samples, wave = self.wave
+        let resolved = try specs.map { spec throws(ReasoningError) in
+            let strategy = try StrategyRegistry.resolve(spec)
+            return (spec, strategy, try OnlineStrategy(strategy, samplesPerProblem: samples, wave: wave))
+        }
 
         let run = try storeCall("open the run") { try store.openRun(configuration, reckonVersion: reckonVersion) }
         let instances = (0..<configuration.problems).map {
@@ -76,10 +80,9 @@ public struct OnlineEvalRunner: Sendable {
         var tracker = OnlineProgress.Tracker(
             strategies: resolved.count, problems: instances.count, samplesPerProblem: configuration.samples)
         var reports: [StrategyReport] = []
-        for (position, (spec, strategy)) in resolved.enumerated() {
+        for (position, (spec, strategy, online)) in resolved.enumerated() {
             tracker.begin(strategy: strategy.label, position: position)
             let started = ContinuousClock.now
-            let online = OnlineStrategy(strategy, samplesPerProblem: configuration.samples, wave: wave)
             let records = try await decide(online, label: strategy.label, instances: instances, run: run) { record in
                 progress(tracker.record(record.outcome))
             }

@@ -22,25 +22,26 @@ public enum OnlineStrategy: Sendable {
 
     /// The online form of `resolved` for runs with `samplesPerProblem` samples per problem at most.
     /// - Parameter wave: samples per wave of early stopping (≥ 1).
-    public init(_ resolved: ResolvedStrategy, samplesPerProblem: Int, wave: Int = 1) {
+    /// - Throws: ``ReasoningError/invalidConfiguration(field:value:requirement:)`` for a strategy without an online
+    ///   executor (every registry strategy has one).
+    public init(_ resolved: ResolvedStrategy, samplesPerProblem: Int, wave: Int = 1) throws(ReasoningError) {
         let n = samplesPerProblem
         func cap(_ k: Int?) -> Int { min(k ?? n, n) }
         switch resolved {
-        case let .acrossProblems(strategy):
-            // AdaptiveAllocation is the only strategy across problems.
-            self = .adaptive(strategy as! AdaptiveAllocation)
-        case let .perProblem(strategy):
-            switch strategy {
-            case let shortest as ShortMAtK: self = .shortMAtK(shortest, k: cap(shortest.k))
-            case let early as EarlyStop: self = .earlyStop(early, budget: cap(early.k), wave: max(1, wave))
-            case let budget as TokenBudget: self = .tokenBudget(budget, k: cap(budget.k))
-            case is SingleSample: self = .allAtOnce(k: min(1, n), strategy: strategy)
-            case let vote as MajorityVote: self = .allAtOnce(k: cap(vote.k), strategy: strategy)
-            case let vote as WeightedVote: self = .allAtOnce(k: cap(vote.k), strategy: strategy)
-            case let best as BestOfN: self = .allAtOnce(k: cap(best.k), strategy: strategy)
-            case let sampling as RepeatedSampling: self = .allAtOnce(k: cap(sampling.k), strategy: strategy)
-            default: self = .allAtOnce(k: n, strategy: strategy)
-            }
+        case let .acrossProblems(adaptive as AdaptiveAllocation): self = .adaptive(adaptive)
+        case let .perProblem(shortest as ShortMAtK): self = .shortMAtK(shortest, k: cap(shortest.k))
+        case let .perProblem(early as EarlyStop): self = .earlyStop(early, budget: cap(early.k), wave: max(1, wave))
+        case let .perProblem(budget as TokenBudget): self = .tokenBudget(budget, k: cap(budget.k))
+        case let .perProblem(strategy as SingleSample): self = .allAtOnce(k: min(1, n), strategy: strategy)
+        case let .perProblem(vote as MajorityVote): self = .allAtOnce(k: cap(vote.k), strategy: vote)
+        case let .perProblem(vote as WeightedVote): self = .allAtOnce(k: cap(vote.k), strategy: vote)
+        case let .perProblem(best as BestOfN): self = .allAtOnce(k: cap(best.k), strategy: best)
+        case let .perProblem(sampling as RepeatedSampling): self = .allAtOnce(k: cap(sampling.k), strategy: sampling)
+        default:
+            throw .invalidConfiguration(
+                field: "strategy", value: resolved.label,
+                requirement: "a strategy that runs online (\(StrategyRegistry.names.joined(separator: ", "))); "
+                    + "replay it with --mode replay")
         }
     }
 
