@@ -39,6 +39,20 @@ import Testing
         #expect(short < pool)
     }
 
+    @Test func problemsRunConcurrentlyDecideAsTheyDoOneByOne() async throws {
+        let configuration = OnlineFixtures.configuration(
+            strategies: ["short-m-at-k:m=2", "adaptive:first=2,samples=5,rounds=3", "budget:tokens=25", "early-stop"])
+        let scripted = OnlineFixtures.mixed(configuration)
+        let live = ScriptedLiveGenerator(scripted)
+        let comparison = try await OnlineReplayCheck.compare(
+            live: live, generator: scripted, family: OnlineFixtures.family, configuration: configuration,
+            problemsInFlight: 5)
+        #expect(comparison.violations.isEmpty, "\(comparison.violations.joined(separator: "\n"))")
+        for (replayed, online) in zip(comparison.replay.strategies, comparison.online.strategies) {
+            #expect(online.outcomes.map(\.generatedTokens) == replayed.outcomes.map(\.generatedTokens), "\(online.label)")
+        }
+    }
+
     @Test func theFixtureReallyMeetsTiesBetweenEndOfSequenceAndStopStrings() throws {
         // Independent of the executors: in some problem, a sample ending by end of sequence after g tokens has a
         // smaller index than one ending by a stop string after the same g, and both are among the shortest.

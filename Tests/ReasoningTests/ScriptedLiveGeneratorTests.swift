@@ -47,4 +47,22 @@ import Testing
         #expect(try await session.advance(until: .allFinished).isEmpty)
         #expect(live.ledger.steps(seed: seed) == 2 && live.ledger.generatedTokens == 2)
     }
+
+    @Test func aForkKeepsItsParentsTokensAndContinuesWithItsOwnScript() async throws {
+        let live = ScriptedLiveGenerator(scripted)
+        let session = live.makeSession()
+        let prompt = try await session.addPrompt(GenerationRequest(prompt: .text("q"), maxTokens: 10))
+        let parentSeed = (UInt64(0)..<100).first { ScriptedGenerator.choose(seed: $0, weights: [1, 1]) == 0 }!
+        let childSeed = (UInt64(0)..<100).first { ScriptedGenerator.choose(seed: $0, weights: [1, 1]) == 1 }!
+        let parent = try session.start(prompt, seed: parentSeed)
+        _ = try await session.advance(until: .steps(2))
+        let child = try session.fork(parent, seed: childSeed)
+        let finishes = try await session.advance(until: .allFinished)
+        // Parent: 4 tokens, end of sequence at its step 5. Child: 2 inherited + 3 of "xyz" by a stop string, at
+        // the session's step 5 too; it generated 3 tokens itself.
+        #expect(finishes.map(\.sequence) == [parent, child])
+        #expect(finishes.map(\.result.generatedTokenCount) == [4, 5])
+        #expect(finishes[1].result.finishReason == .stop)
+        #expect(session.usage.generatedTokens == 4 + 3)
+    }
 }

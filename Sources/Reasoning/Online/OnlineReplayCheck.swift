@@ -18,14 +18,15 @@ public enum OnlineReplayCheck {
 
     public static func compare(
         live: any LiveGenerating, generator: any TextGenerating, family: any TaskFamily,
-        configuration: EvalConfiguration, costs: CostContext = .tokensOnly, wave: Int = 1
+        configuration: EvalConfiguration, costs: CostContext = .tokensOnly, wave: Int = 1, problemsInFlight: Int = 1
     ) async throws(ReasoningError) -> Comparison {
         let replayStore = InMemorySampleStore()
         let replay = try await EvalRunner(
             generator: generator, family: family, configuration: configuration, store: replayStore, costs: costs).run()
         let onlineStore = InMemorySampleStore()
         let online = try await OnlineEvalRunner(
-            live: live, family: family, configuration: configuration, store: onlineStore, costs: costs, wave: wave).run()
+            live: live, family: family, configuration: configuration, store: onlineStore, costs: costs, wave: wave,
+            problemsInFlight: problemsInFlight).run()
         var violations: [String] = []
         for (replayed, measured) in zip(replay.strategies, online.strategies) {
             let label = replayed.label
