@@ -5,8 +5,10 @@ extension RunStore {
     ///
     /// - `v1`: runs, problems, samples (the eval contract's tables).
     /// - `v2`: indices for listing runs by model and reading samples by verdict.
+    /// - `v3`: `run_costs`, the per-token cost of each run's arithmetic (one row per run; older files simply have
+    ///   none, and a read-only store of a file without the table reads every cost as absent).
     enum Schema {
-        static let identifiers = ["v1-runs-problems-samples", "v2-indices"]
+        static let identifiers = ["v1-runs-problems-samples", "v2-indices", "v3-run-costs"]
 
         static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
             var migrator = DatabaseMigrator()
@@ -58,6 +60,20 @@ extension RunStore {
                 try db.execute(sql: """
                     CREATE INDEX runs_by_model ON runs(model_identifier);
                     CREATE INDEX samples_by_verdict ON samples(run_id, verdict);
+                    """)
+            case "v3-run-costs":
+                try db.execute(sql: """
+                    CREATE TABLE run_costs (
+                        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+                        arithmetic TEXT NOT NULL,
+                        context_tokens INTEGER NOT NULL,
+                        flops_per_token REAL NOT NULL,
+                        weight_bytes_per_token REAL NOT NULL,
+                        kv_bytes_per_token REAL NOT NULL,
+                        ace_per_token REAL NOT NULL,
+                        energy_joules_per_token REAL NOT NULL,
+                        cost_json TEXT NOT NULL
+                    );
                     """)
             default:
                 preconditionFailure("unregistered migration \(identifier)")
