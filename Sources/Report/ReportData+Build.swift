@@ -75,7 +75,12 @@ extension ReportData {
                     label: "\(configuration.task) \(difficultyLabel(configuration.difficulty))\(suffix)",
                     accuracy: passAtOne, problems: outcomes.count, accuracyLow: interval?.lower, accuracyHigh: interval?.upper))
             }
-            data.runs.append(runInfo(run, passAtOne: passAtOne, coverage: coverage, cost: entry.cost))
+            var info = runInfo(run, passAtOne: passAtOne, coverage: coverage, cost: entry.cost)
+            if let k = coverage?.points.last.map({ Int($0.k) }),
+               let interval = try? Bootstrap.accuracy.meanInterval(outcomes.compactMap { try? PassAtK.estimate($0, k: k) }) {
+                info.fields.append(Field("coverage@\(k) 95 % interval", CostTable.interval(interval.lower, interval.upper)))
+            }
+            data.runs.append(info)
         }
         return data
     }

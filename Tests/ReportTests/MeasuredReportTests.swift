@@ -51,6 +51,8 @@ import Testing
         // pass@1 per problem: ½ and 0 → [0, ½].
         let bar = try #require(data.difficulty.first)
         #expect(bar.accuracyLow == 0 && bar.accuracyHigh == 0.5)
+        // coverage@2 per problem: 1 and 0 → resampled means 0, ½, 1 → [0, 1].
+        #expect(data.runs.first?.fields.contains(ReportData.Field("coverage@2 95 % interval", "[0.0000, 1.0000]")) == true)
         let html = HTMLReport.render(data)
         #expect(html.contains("[0.0000, 1.0000]"))
         #expect(html.contains("0.250 [0.000, 0.500] (2 problems)"))
