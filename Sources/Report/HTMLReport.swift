@@ -57,6 +57,7 @@ public enum HTMLReport {
         table.fields th { color: #555555; font-weight: normal; white-space: nowrap; }
         table.fields td { font-family: Menlo, Consolas, monospace; word-break: break-all; }
         table.runs td.n, table.cost td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        table.cost td.n { white-space: nowrap; }
         caption { text-align: left; font-weight: bold; padding: 12px 0 4px; }
         .chart svg { max-width: 100%; height: auto; }
         footer { color: #777777; font-size: 12px; margin-top: 24px; }

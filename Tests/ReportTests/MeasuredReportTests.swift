@@ -55,6 +55,8 @@ import Testing
         #expect(data.runs.first?.fields.contains(ReportData.Field("coverage@2 95 % interval", "[0.0000, 1.0000]")) == true)
         let html = HTMLReport.render(data)
         #expect(html.contains("[0.0000, 1.0000]"))
+        // Whiskers span the interval on the 0…1 axis: y = 364 (accuracy 0) to 40 (accuracy 1).
+        #expect(StrategyChart.svg(chart).contains("y1=\"364\" x2=") && StrategyChart.svg(chart).contains("y2=\"40\" stroke="))
         #expect(html.contains("0.250 [0.000, 0.500] (2 problems)"))
     }
 
