@@ -55,12 +55,14 @@ let package = Package(
             name: "Tasks", dependencies: ["Answers", "Exact", "Random", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: optimised),
         .target(name: "Analysis", dependencies: ["Random"], swiftSettings: optimised),
+        // Per-token cost of an arithmetic (FLOPs, bytes, ACE, energy estimate); formats by name from Numerics' tables.
+        .target(name: "Cost", dependencies: ["Numerics"]),
         .target(name: "Reasoning", dependencies: ["Engine", "Answers", "Exact", "Tasks", "Analysis", "Random"]),
-        .target(name: "Store", dependencies: ["Reasoning", "Tasks", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store"]),
+        .target(name: "Store", dependencies: ["Reasoning", "Tasks", "Cost", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store", "Cost"]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", "Cost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine", "ModelStore"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -90,9 +92,10 @@ let package = Package(
             name: "TasksTests", dependencies: ["Tasks", "Exact", "Random", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Random"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "Numerics"]),
         .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Cost", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Cost"]),
         .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]
 )

@@ -8,8 +8,10 @@ extension RunStore {
     /// - `v3`: what online runs really generated, next to the replay pool: `online_outcomes` (one row per strategy
     ///   and problem: the decision, its charged costs and the measured compute) and `online_samples` (every sample
     ///   an online strategy generated, stopped ones with finish reason `stopped` and the tokens they held).
+    /// - `v4`: `run_costs`, the per-token cost of each run's arithmetic (one row per run; older files simply have
+    ///   none, and a read-only store of a file without the table reads every cost as absent).
     enum Schema {
-        static let identifiers = ["v1-runs-problems-samples", "v2-indices", "v3-online"]
+        static let identifiers = ["v1-runs-problems-samples", "v2-indices", "v3-online", "v4-run-costs"]
 
         static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
             var migrator = DatabaseMigrator()
@@ -101,6 +103,20 @@ extension RunStore {
                         FOREIGN KEY (run_id, strategy, problem_index)
                             REFERENCES online_outcomes(run_id, strategy, problem_index) ON DELETE CASCADE
                     ) WITHOUT ROWID;
+                    """)
+            case "v4-run-costs":
+                try db.execute(sql: """
+                    CREATE TABLE run_costs (
+                        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+                        arithmetic TEXT NOT NULL,
+                        context_tokens INTEGER NOT NULL,
+                        flops_per_token REAL NOT NULL,
+                        weight_bytes_per_token REAL NOT NULL,
+                        kv_bytes_per_token REAL NOT NULL,
+                        ace_per_token REAL NOT NULL,
+                        energy_joules_per_token REAL NOT NULL,
+                        cost_json TEXT NOT NULL
+                    );
                     """)
             default:
                 preconditionFailure("unregistered migration \(identifier)")

@@ -26,7 +26,7 @@ import Testing
             #expect(try old.read { try RunStore.Schema.migrator().appliedMigrations($0) } == ["v1-runs-problems-samples"])
         }
         let store = try RunStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-runs-problems-samples", "v2-indices", "v3-online"])
+        #expect(try store.appliedMigrations() == ["v1-runs-problems-samples", "v2-indices", "v3-online", "v4-run-costs"])
         #expect(try store.openRun(configuration, reckonVersion: "0.1.0") == 1)
         let sample = try #require(try store.samples(run: 1).first)
         #expect(sample.text == "old text")

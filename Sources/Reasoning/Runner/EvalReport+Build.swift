@@ -25,9 +25,7 @@ extension EvalReport {
             let tallies = pools.compactMap { try? Self.voteTally($0) }
             if let curve = try? CoverageCurve(outcomes, maxK: depth) {
                 passAtK = curve.points.map { CurvePoint(k: Int($0.k), value: $0.coverage) }
-                if depth >= 2, let points = try? curve.logSpacedPoints(count: min(40, depth)),
-                    let result = try? PowerLawFit.fit(points)
-                {
+                if let result = try? PowerLawFit.coverageLaw(of: curve) {
                     fit = CoverageFitSummary(a: result.a, b: result.b, rSquared: result.rSquared, usablePoints: result.usablePoints)
                 }
             }

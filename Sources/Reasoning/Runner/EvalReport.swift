@@ -1,3 +1,5 @@
+import Analysis
+
 /// One value of a curve over samples per problem.
 public struct CurvePoint: Sendable, Codable, Equatable {
     /// Samples per problem.
@@ -11,7 +13,8 @@ public struct CurvePoint: Sendable, Codable, Equatable {
     }
 }
 
-/// The fitted coverage scaling law c(k) ≈ exp(a·k^b) (Brown et al. 2024), log-linear least squares.
+/// The fitted coverage scaling law c(k) ≈ exp(a·k^b) (Brown et al. 2024), fitted by `PowerLawFit.coverageLaw(of:)`
+/// (the same fit the HTML report draws).
 public struct CoverageFitSummary: Sendable, Codable, Equatable {
     public var a: Double
     public var b: Double
@@ -45,6 +48,11 @@ public struct StrategySummary: Sendable, Codable, Equatable {
     public var meanForwardPasses: Double?
     /// Online only: mean over problems of the most KV pages held at once.
     public var meanPeakKVPages: Double?
+    /// Lower end of the confidence interval of `accuracy`: `Bootstrap.accuracy` (95 % percentile bootstrap over
+    /// problems, 2,000 resamples, fixed seed); `nil` with no outcomes.
+    public var accuracyLow: Double?
+    /// Upper end of that interval.
+    public var accuracyHigh: Double?
 
     /// Means of `outcomes` (all 0 for none).
     public init(_ outcomes: [StrategyOutcome]) {
@@ -56,6 +64,10 @@ public struct StrategySummary: Sendable, Codable, Equatable {
         meanGeneratedTokens = mean { Double($0.generatedTokens) }
         meanFLOPs = mean(\.flops)
         meanKVCacheBytes = mean(\.kvCacheBytes)
+        if let interval = try? Bootstrap.accuracy.meanInterval(outcomes.map { $0.correct ? 1 : 0 }) {
+            accuracyLow = interval.lower
+            accuracyHigh = interval.upper
+        }
         let measured = outcomes.compactMap(\.measured)
         if !outcomes.isEmpty, measured.count == outcomes.count {
             meanForwardPasses = measured.reduce(0) { $0 + Double($1.forwardPasses) } / n

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Coverage c(k) against samples k (log x), each measured curve with its fitted c(k) = exp(a·k^b) dashed
-/// (legend: the fitted a, b and R² on coverage).
+/// (legend: the fitted a, b and R² on coverage, and the saturation point N* at its target coverage).
 enum CoverageChart {
     static func svg(_ series: [ReportData.CoverageSeries]) -> String {
         var lines: [LineChart.Series] = []
@@ -14,7 +14,10 @@ enum CoverageChart {
                     let k = pow(last, Double(step) / Double(samples))
                     return (k, fit.curve.coverage(at: k))
                 }
-                let name = String(format: "fit a=%.3g b=%.3g R²=%.3f", fit.a, fit.b, fit.rSquared)
+                var name = String(format: "fit a=%.3g b=%.3g R²=%.3f", fit.a, fit.b, fit.rSquared)
+                if let saturation = entry.saturation {
+                    name += String(format: " N*(%g)=", saturation.target) + (saturation.samples.map(String.init) ?? "none")
+                }
                 lines.append(LineChart.Series(name: name, color: color, points: points, dashed: true, markers: false))
             }
         }

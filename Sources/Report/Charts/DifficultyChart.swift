@@ -1,4 +1,5 @@
-/// Horizontal bars: accuracy (pass@1) for each difficulty setting, labelled with the problem count.
+/// Horizontal bars: accuracy (pass@1) for each difficulty setting, labelled with its 95 % bootstrap interval and the
+/// problem count.
 enum DifficultyChart {
     static func svg(_ bars: [ReportData.DifficultyBar]) -> String {
         let rowHeight = 28.0
@@ -21,7 +22,9 @@ enum DifficultyChart {
             svg += frame.text(x: frame.left - 8, y: y + 15, Markup.escape(bar.label), anchor: "end")
             svg += "<rect x=\"\(Markup.coordinate(frame.left))\" y=\"\(Markup.coordinate(y))\" width=\"\(Markup.coordinate(end - frame.left))\" "
             svg += "height=\"\(Markup.coordinate(rowHeight - 8))\" fill=\"\(Palette.color(0))\"/>\n"
-            let caption = String(format: "%.3f (%d problems)", bar.accuracy, bar.problems)
+            var caption = String(format: "%.3f", bar.accuracy)
+            if let low = bar.accuracyLow, let high = bar.accuracyHigh { caption += String(format: " [%.3f, %.3f]", low, high) }
+            caption += " (\(bar.problems) problems)"
             let inside = value > 0.6
             svg += frame.text(
                 x: inside ? end - 6 : end + 6, y: y + 15, caption, anchor: inside ? "end" : "start",

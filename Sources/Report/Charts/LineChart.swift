@@ -9,6 +9,8 @@ struct LineChart {
         var dashed = false
         var markers = true
         var inLegend = true
+        /// Per point, an optional vertical interval (low, high) drawn as a whisker (e.g. a confidence interval).
+        var intervals: [(low: Double, high: Double)?] = []
     }
 
     var frame: ChartFrame
@@ -38,6 +40,14 @@ struct LineChart {
             let path = points.map { "\(Markup.coordinate(x.position($0.x))),\(Markup.coordinate(y.position($0.y)))" }
             svg += "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"\(entry.color)\" stroke-width=\"2\""
             svg += entry.dashed ? " stroke-dasharray=\"5 3\"/>\n" : "/>\n"
+            for (index, interval) in entry.intervals.enumerated() {
+                guard let interval, index < entry.points.count, interval.low.isFinite, interval.high.isFinite else { continue }
+                let point = entry.points[index]
+                guard point.x > 0, point.x.isFinite else { continue }
+                let px = Markup.coordinate(x.position(point.x))
+                svg += "<line x1=\"\(px)\" y1=\"\(Markup.coordinate(y.position(interval.low)))\" x2=\"\(px)\" "
+                svg += "y2=\"\(Markup.coordinate(y.position(interval.high)))\" stroke=\"\(entry.color)\" stroke-opacity=\"0.45\"/>\n"
+            }
             if entry.markers {
                 for point in points {
                     svg += "<circle cx=\"\(Markup.coordinate(x.position(point.x)))\" cy=\"\(Markup.coordinate(y.position(point.y)))\" "

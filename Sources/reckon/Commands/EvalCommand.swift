@@ -86,8 +86,10 @@ struct EvalCommand: AsyncParsableCommand {
             // Record the model file's SHA-256 with the run (the runner reopens the same run by its identity hash);
             // resuming with a different file under the same name is refused.
             if let engine = generator as? LocalEngine {
-                _ = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
-                                         modelFileSHA256: SHA256Hasher.hex(engine.file.rawBytes))
+                let run = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
+                                               modelFileSHA256: SHA256Hasher.hex(engine.file.rawBytes))
+                try runStore.saveCost(
+                    Self.runCost(engine, activations: modelOptions.activations, context: configuration.maxTokens), run: run)
             }
             store = runStore
         }
