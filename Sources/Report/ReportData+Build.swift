@@ -21,10 +21,24 @@ extension ReportData {
         }
     }
 
-    /// Reads every run (or only `runs`) of `store` with its samples and recorded cost.
+    /// Reads every run (or only `runs`) of `store` with its samples, recorded cost and online strategies.
     public static func load(from store: RunStore, runs: [Int64]? = nil) throws -> [RunSamples] {
         let stored = try runs.map { try $0.map { try store.run(id: $0) } } ?? store.runs()
-        return try stored.map { RunSamples(run: $0, samples: try store.samples(run: $0.id), cost: try store.cost(run: $0.id)) }
+        return try stored.map {
+            RunSamples(run: $0, samples: try store.samples(run: $0.id), cost: try store.cost(run: $0.id),
+                       strategyReports: onlineReports(try store.onlineRecords(run: $0.id)))
+        }
+    }
+
+    /// The online records of a run as one measured report per strategy (problems in order). A label that does not
+    /// parse as a strategy spec keeps the label as the spec's name.
+    static func onlineReports(_ records: [OnlineProblemRecord]) -> [StrategyReport] {
+        let labels = records.map(\.strategy).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return labels.map { label in
+            let outcomes = records.filter { $0.strategy == label }.sorted { $0.problem < $1.problem }.map(\.outcome)
+            let spec = (try? StrategySpec(parsing: label)) ?? StrategySpec(name: label)
+            return StrategyReport(spec: spec, label: label, outcomes: outcomes, measured: true)
+        }
     }
 
     /// The coverage a fitted curve must reach for its saturation point N* (see ``Saturation``).
