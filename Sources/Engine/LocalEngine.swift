@@ -17,7 +17,8 @@ public final class LocalEngine: TextGenerating, Sendable {
     public let contextLength: Int
     /// How activations enter the quantised products.
     public let activations: ActivationPrecision
-    /// Most bytes the KV caches of one request may hold.
+    /// Most bytes the KV caches of one request may hold (a ``LiveBatch`` on this engine sizes its whole page pool
+    /// from it).
     public let kvMemoryLimit: Int
     /// Bytes one position takes in a KV cache of this model (keys and values of every layer).
     public let kvBytesPerPosition: Int
