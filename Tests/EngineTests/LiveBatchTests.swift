@@ -1,4 +1,5 @@
 import Foundation
+import Random
 import Sampling
 import Synchronization
 import Testing
@@ -220,6 +221,64 @@ import Tokenizer
         let finishes = try await session.advance(until: .allFinished)
         #expect(finishes.count == 2)
         #expect(finishes[0].result == (try Self.alone(engine, Self.request([1, 2, 3, 4, 5], maxTokens: 8, ignoreEnd: true), seed: 0)))
+    }
+
+    /// 1,000 seeded random operations on three sessions of one batch (add a prompt and start, fork, stop, step,
+    /// close and reopen): the pool always holds exactly the pages the open sessions report (sessions share no page),
+    /// every sequence that was started (not forked) and finished by itself equals its seed's generation alone, and
+    /// at the end every page is back.
+    @Test func randomOperationsNeverLeakAPage() async throws {
+        let engine = try Self.engine()
+        let batch = LiveBatch(engine: engine, maxSequences: 4)
+        var random = SplitMix64(state: 11)
+        func draw(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+        let requests = [Self.request([1, 60, 7, 299, 42], maxTokens: 9),
+                        Self.request([3, 14, 15, 92, 65, 35, 89, 79, 32, 38, 46, 26, 43, 38, 32, 79, 50], maxTokens: 20),
+                        Self.request([7], maxTokens: 5, ignoreEnd: true)]
+        var sessions = (0..<3).map { _ in batch.makeSession() }
+        var prompts: [[LivePromptID?]] = Array(repeating: [nil, nil, nil], count: 3)
+        var started: [[LiveSequenceID: (request: Int, seed: UInt64)]] = Array(repeating: [:], count: 3)
+        var checked = 0
+        for _ in 0..<1_000 {
+            let s = draw(3)
+            let session = sessions[s]
+            switch draw(10) {
+            case 0..<3:  // start a sequence (adding its prompt the first time)
+                let r = draw(3)
+                let prompt: LivePromptID
+                if let known = prompts[s][r] { prompt = known } else {
+                    prompt = try await session.addPrompt(requests[r])
+                    prompts[s][r] = prompt
+                }
+                let seed = random.next() % 1000
+                started[s][try session.start(prompt, seed: seed)] = (r, seed)
+            case 3:
+                if let parent = session.liveSequences.randomElement(using: &random) {
+                    _ = try session.fork(parent, seed: random.next())
+                }
+            case 4:
+                if let victim = session.liveSequences.randomElement(using: &random) {
+                    #expect(session.stop(victim)?.finishReason == .stopped)
+                }
+            case 5:
+                session.close()
+                sessions[s] = batch.makeSession()
+                prompts[s] = [nil, nil, nil]
+                started[s] = [:]
+            default:
+                for finish in try await session.advance(until: .steps(1 + draw(3))) {
+                    guard let origin = started[s][finish.sequence], checked < 40 else { continue }
+                    #expect(finish.result == (try Self.alone(engine, requests[origin.request], seed: origin.seed)))
+                    checked += 1
+                }
+            }
+            #expect(batch.pool.pagesInUse == sessions.reduce(0) { $0 + $1.usage.pagesInUse })
+        }
+        #expect(checked > 10)
+        #expect(batch.metrics.peakPages > 5)
+        for session in sessions { session.close() }
+        #expect(batch.pool.pagesInUse == 0)
+        #expect(batch.metrics.liveSequences == 0 && batch.metrics.openSessions == 0)
     }
 
     /// `generate(_:seeds:)` (now run on a thread of its own) still equals the samples generated one by one, also

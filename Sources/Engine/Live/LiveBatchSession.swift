@@ -142,7 +142,9 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
             guard !closed else { return }
             closed = true
             let live = sequences.count
+            // Pages are released here, explicitly, even if a reference to a cache lingers elsewhere for a moment.
             for sequence in sequences.values { sequence.cache.truncate(to: 0) }
+            for prompt in prompts { prompt.cache.truncate(to: 0) }
             sequences = [:]
             prompts = []
             scheduler.counters.withLock {

@@ -126,8 +126,14 @@ final class LiveScheduler: @unchecked Sendable {
         }
     }
 
-    /// Prefills one prompt into the pool and registers it with its session.
+    /// Prefills one prompt into the pool, registers it with its session, and resumes the caller (after this thread
+    /// let go of the prompt's cache, so that the session alone decides when its pages are released).
     private func prefill(_ job: PrefillJob) {
+        let reply = prefillAndRegister(job)
+        job.continuation.resume(returning: reply)
+    }
+
+    private func prefillAndRegister(_ job: PrefillJob) -> Result<LivePromptID, EngineError> {
         let outcome: Result<LivePrompt, EngineError>
         do throws(EngineError) {
             let tokens = try engine.validatedPromptTokens(job.request)
@@ -142,7 +148,7 @@ final class LiveScheduler: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         forwardPasses += 1
-        job.continuation.resume(returning: outcome.flatMap { prompt in job.session.register(prompt) })
+        return outcome.flatMap { prompt in job.session.register(prompt) }
     }
 
     /// One step for the sessions waiting in `advance`: reserve pages, sample every live sequence, one batched
