@@ -17,7 +17,8 @@ public final class LocalEngine: TextGenerating, Sendable {
     public let contextLength: Int
     /// How activations enter the quantised products.
     public let activations: ActivationPrecision
-    /// Most bytes the KV caches of one request may hold.
+    /// Most bytes the KV caches of one request may hold (a ``LiveBatch`` on this engine sizes its whole page pool
+    /// from it).
     public let kvMemoryLimit: Int
     /// Bytes one position takes in a KV cache of this model (keys and values of every layer).
     public let kvBytesPerPosition: Int
@@ -101,8 +102,13 @@ public final class LocalEngine: TextGenerating, Sendable {
         return try decode(request, seeds: [request.sampling.seed], prompt: prompt, onText: onText)[0]
     }
 
+    /// `generateSamples(_:seeds:)` run on a dedicated thread: the calling task suspends (it never blocks a thread
+    /// of Swift's cooperative pool) and gets exactly what `generateSamples` returns.
     public func generate(_ request: GenerationRequest, seeds: [UInt64]) async throws(EngineError) -> [GenerationResult] {
-        try generateSamples(request, seeds: seeds)
+        guard !seeds.isEmpty else { return [] }
+        return try await DedicatedThread.run(name: "reckon-generate") { () throws(EngineError) in
+            try self.generateSamples(request, seeds: seeds)
+        }
     }
 
     /// The synchronous body of `generate(_:seeds:)`: one prefill, then the samples decoded together, one batched
@@ -126,7 +132,7 @@ public final class LocalEngine: TextGenerating, Sendable {
 
     /// Positions each sample adds after the prompt.
     private func room(_ request: GenerationRequest, prompt: Prefill) -> Int {
-        min(request.maxTokens, contextLength - prompt.tokens.count)
+        room(request, promptCount: prompt.tokens.count)
     }
 
     /// How many samples can decode together within ``kvMemoryLimit`` (≥ 1; the batched step is batch-invariant,
@@ -158,7 +164,9 @@ public final class LocalEngine: TextGenerating, Sendable {
         let logits: [Float]
     }
 
-    private func prefill(_ request: GenerationRequest) throws(EngineError) -> Prefill {
+    /// The request's prompt tokens, after checking its limits and sampling settings and that the prompt leaves
+    /// room for at least one generated token in the context window.
+    func validatedPromptTokens(_ request: GenerationRequest) throws(EngineError) -> [Int] {
         guard request.maxTokens >= 0 else { throw .invalidRequest("max-tokens must be ≥ 0, got \(request.maxTokens)") }
         do { _ = try request.sampling.validated() } catch { throw .sampling(error) }
         let promptTokens = try tokens(for: request.prompt, parseSpecial: request.parseSpecial, addSpecial: request.addSpecial)
@@ -166,6 +174,17 @@ public final class LocalEngine: TextGenerating, Sendable {
         guard promptTokens.count < contextLength else {
             throw .model(.contextFull(needed: promptTokens.count + 1, capacity: contextLength))
         }
+        return promptTokens
+    }
+
+    /// Positions a sequence may add after a prompt of `promptCount` tokens: `maxTokens`, or less when the context
+    /// window ends first.
+    func room(_ request: GenerationRequest, promptCount: Int) -> Int {
+        min(request.maxTokens, contextLength - promptCount)
+    }
+
+    private func prefill(_ request: GenerationRequest) throws(EngineError) -> Prefill {
+        let promptTokens = try validatedPromptTokens(request)
         try requireMemory(positions: promptTokens.count, what: "the prompt's KV cache (\(promptTokens.count) positions)")
         // Sized to the prompt: sequences continue in caches of their own that share it.
         let cache = model.makeCache(capacity: promptTokens.count)

@@ -72,6 +72,26 @@ struct SequenceDecoder {
         finish = reason
     }
 
+    /// A decoder continuing from this one's exact state (tokens, history, stop matcher, held-back text) whose
+    /// sampler starts afresh from `seed` (same settings), for a forked sequence.
+    func forked(seed: UInt64) throws(EngineError) -> SequenceDecoder {
+        var child = self
+        var parameters = sampler.parameters
+        parameters.seed = seed
+        do { child.sampler = try Sampler(parameters) } catch { throw .sampling(error) }
+        return child
+    }
+
+    /// Ends a live sequence at its owner's request (finish reason `.stopped`), flushing held-back text the way a
+    /// natural end does (a stop string it completes still cuts the text), and returns its result.
+    mutating func stopped() -> GenerationResult {
+        if finish == nil {
+            end(.length, onText: { _ in })
+            finish = .stopped
+        }
+        return result()
+    }
+
     /// Ends a sequence that never sampled (maxTokens == 0) or was cut off, and returns its result.
     mutating func result() -> GenerationResult {
         if finish == nil { end(.length, onText: { _ in }) }

@@ -24,7 +24,7 @@ extension KVCache {
         return product
     }
 
-    /// Floats of own storage for `rows` positions; traps with a message on overflow (callers size caches from
+    /// Floats of storage for `rows` positions (a KV page holds `positionsPerPage` rows); traps with a message on overflow (callers size caches from
     /// checked requests, so this is a programming error, never user input reaching the allocator unchecked).
     static func storageFloats(layers: Int, kvDimension: Int, rows: Int) -> Int {
         guard let floats = checkedProduct([layers, 2, rows, kvDimension]) else {

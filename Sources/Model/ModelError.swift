@@ -16,6 +16,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case tokenOutOfRange(token: Int, vocabularySize: Int)
     /// The KV cache (context window) is full.
     case contextFull(needed: Int, capacity: Int)
+    /// Every page of a limited KV page pool is in use (`limit` pages of `positionsPerPage` positions,
+    /// `bytesPerPage` bytes each); nothing was written.
+    case kvPagesExhausted(positionsPerPage: Int, limit: Int, bytesPerPage: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +38,11 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "token id \(token) is outside the vocabulary (0..<\(size))"
         case let .contextFull(needed, capacity):
             return "context window full: \(needed) positions needed, the KV cache holds \(capacity); use a shorter prompt or fewer tokens, or a larger --context"
+        case let .kvPagesExhausted(positionsPerPage, limit, bytesPerPage):
+            let megabytes = Double(limit) * Double(bytesPerPage) / 1e6
+            return "KV memory exhausted: all \(limit) pages of \(positionsPerPage) positions "
+                + "(\((megabytes * 10).rounded() / 10) MB) are in use and one more is needed; stop or finish some sequences, "
+                + "ask for fewer samples or tokens, or raise the KV memory limit"
         }
     }
 }

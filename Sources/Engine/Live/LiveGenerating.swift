@@ -33,7 +33,8 @@ public protocol LiveSession: AnyObject, Sendable {
     func start(_ prompt: LivePromptID, seed: UInt64) throws(EngineError) -> LiveSequenceID
 
     /// A child that continues from `parent`'s exact current state (its tokens so far; keys and values shared, not
-    /// copied) and samples with its own `seed` from its next token on. The parent continues unchanged.
+    /// copied) and samples with its own `seed` from its next token on. The parent continues unchanged. The child's
+    /// result (when it finishes or is stopped) lists the parent's tokens up to the fork, then its own.
     func fork(_ parent: LiveSequenceID, seed: UInt64) throws(EngineError) -> LiveSequenceID
 
     /// Stops a live sequence now, frees its KV pages, and returns what it generated so far (finish reason

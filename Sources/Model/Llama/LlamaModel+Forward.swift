@@ -14,6 +14,7 @@ extension LlamaModel {
         case .all: selected = Array(0..<batch)
         case let .suffix(n): selected = Array(max(0, batch - n)..<batch)
         }
+        try cache.prepareAppend(batch)
         let rows = (0..<batch).map { ForwardRow(cache: cache, position: start + $0) }
         let logits = run(tokens, rows: rows, schedule: batch == 1 ? .perToken : .tiled, selected: selected)
         cache.advance(by: batch)
@@ -28,6 +29,7 @@ extension LlamaModel {
         for cache in caches where cache.count >= cache.capacity {
             throw .contextFull(needed: cache.count + 1, capacity: cache.capacity)
         }
+        for cache in caches { try cache.prepareAppend(1) }
         let rows = caches.map { ForwardRow(cache: $0, position: $0.count) }
         let logits = run(tokens, rows: rows, schedule: .perToken, selected: Array(tokens.indices))
         for cache in caches { cache.advance(by: 1) }
