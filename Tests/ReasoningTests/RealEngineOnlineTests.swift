@@ -6,15 +6,11 @@ import Testing
 
 /// The online = replay invariant on the real default model (issue 11): 4 problems × 8 samples × 24 tokens, the
 /// replay pool from `LocalEngine.generate`, the online run on the engine's live batch.
-///
-/// The live batch is built by ``EngineLiveBatch/make(_:)``; this build has none, so the test is disabled until it
-/// returns one (at merge: `LiveBatch(engine: engine, maxSequences: 8)` and `inThisBuild = true`).
-@Suite(.enabled(if: DefaultModel.shouldRun && EngineLiveBatch.inThisBuild,
-                "default model unavailable, or no live batch in this build"), .serialized)
+@Suite(.enabled(if: DefaultModel.shouldRun, "default model unavailable"), .serialized)
 struct RealEngineOnlineTests {
     @Test func onlineStrategiesAnswerAsTheirReplayOnTheRealModel() async throws {
         let engine = try LocalEngine(path: DefaultModel.require(), threads: 2, contextLength: 512)
-        let live = try #require(EngineLiveBatch.make(engine))
+        let live = LiveBatch(engine: engine, maxSequences: 8)
         let family = try TaskRegistry.standard.family("arithmetic-add")
         let configuration = EvalConfiguration(
             task: family.id, difficulty: ["digits_a": "2", "digits_b": "2"], problems: 4, samples: 8, seed: 5,
@@ -30,13 +26,4 @@ struct RealEngineOnlineTests {
             #expect(strategy.outcomes.allSatisfy { ($0.measured?.forwardPasses ?? 0) > 0 })
         }
     }
-}
-
-/// Where the real-model online tests get the engine's live batch.
-enum EngineLiveBatch {
-    /// Whether ``make(_:)`` returns a live batch.
-    static let inThisBuild = false
-
-    /// The engine's live batch (nil in a build without one).
-    static func make(_ engine: LocalEngine) -> (any LiveGenerating)? { nil }
 }

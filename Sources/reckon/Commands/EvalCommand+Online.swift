@@ -14,12 +14,10 @@ enum EvalMode: String, ExpressibleByArgument, CaseIterable {
     case online
 }
 
-/// The live generator `reckon eval --mode online` runs on: the one place the CLI builds it.
+/// The live generator `reckon eval --mode online` runs on: the local engine's live batch (one dedicated thread,
+/// paged KV shared between a problem's samples). The one place the CLI builds it.
 func makeLiveGenerator(engine: LocalEngine) throws -> any LiveGenerating {
-    throw CommandFailure(
-        "online mode is not available in this build: the engine's live batch is not part of it. "
-            + "Use --mode replay (the default), or a Reckon build that includes the live batch.",
-        status: .unavailable)
+    LiveBatch(engine: engine)
 }
 
 extension EvalCommand {
