@@ -42,9 +42,30 @@ public struct AnswerChecker: Sendable {
             return AnswerCheck(equivalent: false, goldExtracted: goldText, predictionExtracted: nil, predictionSource: nil)
         }
         let verdict = judge(gold: goldText, prediction: extracted.text)
+        if !verdict.equivalent, extracted.source == .boxed, let joined = severalBoxes(gold: goldText, response: response),
+            judge(gold: goldText, prediction: joined).equivalent
+        {
+            return AnswerCheck(
+                equivalent: true, goldExtracted: goldText, predictionExtracted: joined, predictionSource: .boxed)
+        }
         return AnswerCheck(
             equivalent: verdict.equivalent, goldExtracted: goldText, predictionExtracted: extracted.text,
             predictionSource: extracted.source, undecided: verdict.undecided)
+    }
+
+    /// When the gold has several items (a list, set or tuple) and the response boxes more than one answer, the
+    /// boxes (not nested, repeats dropped) joined by commas; else `nil`. A scalar gold is read from the last box
+    /// only, so a box that corrects an earlier one is not merged with it.
+    func severalBoxes(gold: String, response: String) -> String? {
+        guard let g = MathParser.parseAnswer(gold, allowWords: true) else { return nil }
+        switch g {
+        case .list(let items) where items.count >= 2: break
+        case .group(let open, let items, _) where items.count >= 2 && open != ":" && open != "⟦": break
+        default: return nil
+        }
+        let text = AnswerExtractor.withoutChatTail(AnswerExtractor.afterThinking(response))
+        guard let boxes = AnswerExtractor.topLevelBoxes(in: text), boxes.count >= 2 else { return nil }
+        return boxes.joined(separator: ", ")
     }
 
     /// Compares already-extracted answer texts (`false` when undecided; see ``judge(gold:prediction:)``).
@@ -59,12 +80,27 @@ public struct AnswerChecker: Sendable {
     /// text) and a value involved is beyond exact and floating-point range (``MathValue/tooLarge``), the verdict
     /// is `equivalent == false` with `undecided` set to ``tooLargeReason``: never a guessed "equivalent".
     public func judge(gold: String, prediction: String) -> (equivalent: Bool, undecided: String?) {
-        guard let g = MathParser.parseAnswer(gold, allowWords: true),
-            let p = MathParser.parseAnswer(prediction, allowWords: true)
+        // Each side is normalised once (normalising dominates the cost of a megabyte-long answer).
+        let goldNormalized = MathNormalizer.normalize(gold)
+        let predictionNormalized = MathNormalizer.normalize(prediction)
+        guard let g = MathParser.parseAnswer(normalized: goldNormalized, allowWords: true),
+            let p = MathParser.parseAnswer(normalized: predictionNormalized, allowWords: true)
         else { return (false, nil) }
-        if case .text = g { return (textEqual(gold, prediction), nil) }
-        if case .text = p { return (textEqual(gold, prediction), nil) }
-        if compare(gold: g, prediction: p) || textEqual(gold, prediction) { return (true, nil) }
+        if case .text = g { return (textEqual(normalized: goldNormalized, predictionNormalized), nil) }
+        if case .text = p { return (textEqual(normalized: goldNormalized, predictionNormalized), nil) }
+        if compare(gold: g, prediction: p) || strictTextEqual(normalized: goldNormalized, predictionNormalized) {
+            return (true, nil)
+        }
+        // A decimal comma (`0,5`, `3,14`) is also read as a decimal point, on the prediction side (and on the gold
+        // side when the whole part is 0, which no list starts with).
+        if let decimal = MathParser.decimalCommaReading(prediction), compare(gold: g, prediction: decimal) {
+            return (true, nil)
+        }
+        if AnswerChecker.startsWithZeroComma(gold), let decimal = MathParser.decimalCommaReading(gold),
+            compare(gold: decimal, prediction: p)
+        {
+            return (true, nil)
+        }
         if AnswerChecker.involvesTooLarge(g) || AnswerChecker.involvesTooLarge(p) {
             return (false, AnswerChecker.tooLargeReason)
         }
@@ -84,15 +120,61 @@ public struct AnswerChecker: Sendable {
         }
     }
 
-    private func textEqual(_ a: String, _ b: String) -> Bool {
-        let x = AnswerChecker.canonicalText(a), y = AnswerChecker.canonicalText(b)
+    static func startsWithZeroComma(_ text: String) -> Bool {
+        let trimmed = text.drop(while: { $0 == " " || $0 == "-" || $0 == "$" })
+        return trimmed.hasPrefix("0,") && !trimmed.hasPrefix("0, ")
+    }
+
+    /// Equality of answers that parsed as mathematics but did not compare equal: their texts must be equal up to
+    /// case, spacing (kept between two digits: `12 34` is not `1234`), `$`, `*`, quotes and a final period, with
+    /// braces and backslashes kept (`2^{n+1}` is not `2^n+1`).
+    private func strictTextEqual(normalized a: String, _ b: String) -> Bool {
+        let x = AnswerChecker.strictCanonicalText(normalized: a), y = AnswerChecker.strictCanonicalText(normalized: b)
         return !x.isEmpty && x == y
     }
 
-    /// Lower case; whitespace, braces, backslashes, `$`, `*`, quotes and a final period removed; one pair of
+    static func strictCanonicalText(normalized: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in normalized.lowercased() {
+            if c.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if "$*`'\"".contains(c) { continue }
+            if pendingSpace, c.isASCIIDigitCharacter, let last = out.last, last.isASCIIDigitCharacter { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        while out.hasSuffix(".") { out.removeLast() }
+        return out
+    }
+
+    private func textEqual(normalized a: String, _ b: String) -> Bool {
+        let x = AnswerChecker.canonicalText(normalized: a), y = AnswerChecker.canonicalText(normalized: b)
+        return !x.isEmpty && x == y
+    }
+
+    /// Lower case; whitespace (but one space kept between two digits), braces, backslashes, `$`, `*`, quotes and a final period removed; one pair of
     /// enclosing parentheses removed (`(A)` → `a`); `\text`-like wrappers unwrapped.
     static func canonicalText(_ raw: String) -> String {
-        var text = MathNormalizer.normalize(raw).lowercased().filter { !$0.isWhitespace && !"{}\\$*`'\"".contains($0) }
+        canonicalText(normalized: MathNormalizer.normalize(raw))
+    }
+
+    static func canonicalText(normalized: String) -> String {
+        var text = ""
+        var pendingSpace = false
+        for c in normalized.lowercased() {
+            if c.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if "{}\\$*`'\"".contains(c) { continue }
+            // Spacing between two digits is kept: `12 34 5` is not the number 12345.
+            if pendingSpace, c.isASCIIDigitCharacter, let last = text.last, last.isASCIIDigitCharacter { text.append(" ") }
+            pendingSpace = false
+            text.append(c)
+        }
         while text.hasSuffix(".") { text.removeLast() }
         if text.hasPrefix("(") && text.hasSuffix(")") && text.count >= 3
             && !text.dropFirst().dropLast().contains(where: { $0 == "(" || $0 == ")" })
@@ -104,15 +186,20 @@ public struct AnswerChecker: Sendable {
 
     // MARK: - Structural comparison
 
-    /// Compares parsed answers. Gold-side equations whose left side is not a lone variable are kept as equations;
-    /// otherwise `x = v` (and, on the prediction side, any chain `a = b = v`) is reduced to `v`.
+    /// Compares parsed answers. A gold equation whose left side is not a name (``isLabel(_:)``) is kept as an
+    /// equation (``compareEquations(_:_:)``). Otherwise each side is read as its values (``readings(_:isGold:)``:
+    /// `x = v` is `v`, a chain `a = b ≈ d` is `b` or `d`, assignments to distinct names form a tuple) and any pair
+    /// of readings that match makes the answers equivalent.
     public func compare(gold: MathNode, prediction: MathNode) -> Bool {
-        if isEquation(gold), !isVariableAssignment(gold) {
+        if isEquation(gold), case .relation(let sides, _) = gold, !AnswerChecker.isLabel(sides[0]) {
             return compareEquations(gold, prediction)
         }
-        let g = reduceAssignment(gold, isGold: true)
-        let p = reduceAssignment(prediction, isGold: false)
-        return compareReduced(g, p)
+        let goldReadings = readings(gold, isGold: true)
+        let predictionReadings = readings(prediction, isGold: false)
+        for g in goldReadings {
+            for p in predictionReadings where compareReduced(g, p) { return true }
+        }
+        return false
     }
 
     private func isEquation(_ node: MathNode) -> Bool {
@@ -120,28 +207,84 @@ public struct AnswerChecker: Sendable {
         return false
     }
 
-    private func isVariableAssignment(_ node: MathNode) -> Bool {
-        if case .relation(let sides, let ops) = node, ops.allSatisfy({ $0 == "=" }), case .variable = sides[0] {
-            return true
+    /// Whether `node` names a value rather than being one: a variable (`x`, `x_1`, `\alpha`), a function of
+    /// variables (`f(x)`), a segment or its length (`AB`, `|AB|`: capital letters), or a tuple of variables
+    /// (`(p, q)`).
+    static func isLabel(_ node: MathNode) -> Bool {
+        switch node {
+        case .variable: return true
+        case .function(let name, _) where name.contains("("): return true
+        case .function("abs", let inner): return isCapitalProduct(inner) || isLabel(inner)
+        case .multiply: return isCapitalProduct(node)
+        case .group("(", let items, ")"):
+            return items.count >= 2 && items.allSatisfy { if case .variable = $0 { return true } else { return false } }
+        default: return false
         }
-        return false
     }
 
-    private func reduceAssignment(_ node: MathNode, isGold: Bool) -> MathNode {
+    private static func isCapitalProduct(_ node: MathNode) -> Bool {
         switch node {
-        case .relation(let sides, let ops) where ops.allSatisfy({ $0 == "=" }):
-            if case .variable = sides[0] { return sides[sides.count - 1] }
-            return isGold ? node : sides[sides.count - 1]
+        case .variable(let name): return name.count == 1 && name.first!.isUppercase
+        case .multiply(let a, let b): return isCapitalProduct(a) && isCapitalProduct(b)
+        default: return false
+        }
+    }
+
+    /// The name a label assigns to (for matching assignments by name), else `nil`.
+    private static func labelName(_ node: MathNode) -> String? {
+        switch node {
+        case .variable(let name): return name
+        case .function(let name, _) where name.contains("("): return name
+        default: return nil
+        }
+    }
+
+    /// The values an answer stands for, most direct first.
+    /// - A relation made of `=`, `≈` and `∈`: on the gold side only when its left side is a label; the last side
+    ///   before the first `≈` (the last exact value), and the last side (the approximation). A prediction chain is
+    ///   read this way whatever its left side (`a + b = 2b + a = 101` is 101) **[roles]**.
+    /// - A list: each item read; when every item assigns a value to a distinct name (`x = 1, y = 2`) it is the
+    ///   tuple of the values, in the written order and in the order of the names.
+    /// - A bracket: its items read.
+    func readings(_ node: MathNode, isGold: Bool) -> [MathNode] {
+        switch node {
+        case .relation(let sides, let ops) where ops.allSatisfy({ $0 == "=" || $0 == "~" || $0 == "in" }):
+            let labelled = AnswerChecker.isLabel(sides[0])
+            if isGold && !labelled { return [node] }
+            var out: [MathNode] = []
+            let exactIndex = ops.firstIndex(of: "~") ?? (sides.count - 1)
+            if exactIndex > 0 || !labelled { out.append(sides[exactIndex]) }
+            if exactIndex != sides.count - 1 { out.append(sides[sides.count - 1]) }
+            return out.isEmpty ? [node] : out
         case .list(let items):
-            return .list(items.map { reduceAssignment($0, isGold: isGold) })
+            let reduced = items.map { readings($0, isGold: isGold)[0] }
+            var named: [(String, MathNode)] = []
+            for (item, value) in zip(items, reduced) {
+                guard case .relation(let sides, let ops) = item, ops == ["="], let name = AnswerChecker.labelName(sides[0])
+                else { break }
+                named.append((name, value))
+            }
+            if items.count >= 2, named.count == items.count, Set(named.map(\.0)).count == named.count {
+                let written: MathNode = .group(open: "(", items: reduced, close: ")")
+                let sorted: MathNode = .group(open: "(", items: named.sorted { $0.0 < $1.0 }.map(\.1), close: ")")
+                return written == sorted ? [written] : [written, sorted]
+            }
+            return [.list(reduced)]
         case .group(let open, let items, let close):
-            return .group(open: open, items: items.map { reduceAssignment($0, isGold: isGold) }, close: close)
+            return [.group(open: open, items: items.map { readings($0, isGold: isGold)[0] }, close: close)]
         default:
-            return node
+            return [node]
         }
     }
 
     private func compareReduced(_ g: MathNode, _ p: MathNode) -> Bool {
+        if let verdict = compareRatios(g, p) { return verdict }
+        if let verdict = compareMatrices(g, p) { return verdict }
+        if let goldSet = IntervalSet(inequalities: g) {
+            // A gold list of inequalities ("x < -1 or x > 1") is the union of their intervals.
+            guard let predSet = IntervalSet(inequalities: p) ?? IntervalSet(intervalNode: p) else { return false }
+            return intervalSetsEqual(goldSet, predSet)
+        }
         switch (g, p) {
         case (.text, _), (_, .text):
             return false
@@ -181,20 +324,138 @@ public struct AnswerChecker: Sendable {
         gold.count == prediction.count && zip(gold, prediction).allSatisfy { compareReduced($0, $1) }
     }
 
-    /// Multiset matching (each gold item to a distinct prediction item), by backtracking.
+    /// Largest lists matched item by item without order (a bipartite matching over all pairs); longer lists
+    /// match only when their items are exact numbers equal as multisets.
+    static let maximumUnorderedItems = 64
+
+    /// Multiset matching (each gold item to a distinct prediction item). Exact numbers are compared as sorted
+    /// multisets first (linearithmic); otherwise, up to ``maximumUnorderedItems`` items, a maximum bipartite
+    /// matching by augmenting paths over the pairwise verdicts (polynomial, never exponential backtracking).
     private func unorderedMatch(_ gold: [MathNode], _ prediction: [MathNode]) -> Bool {
         guard gold.count == prediction.count else { return false }
-        var used = [Bool](repeating: false, count: prediction.count)
-        func assign(_ i: Int) -> Bool {
-            if i == gold.count { return true }
-            for j in 0..<prediction.count where !used[j] && compareReduced(gold[i], prediction[j]) {
-                used[j] = true
-                if assign(i + 1) { return true }
-                used[j] = false
-            }
-            return false
+        if gold.isEmpty { return true }
+        if let g = AnswerChecker.exactValues(gold), let p = AnswerChecker.exactValues(prediction), g.sorted() == p.sorted() {
+            return true
         }
-        return assign(0)
+        guard gold.count <= AnswerChecker.maximumUnorderedItems else { return false }
+        let n = gold.count
+        var edges = [[Int]](repeating: [], count: n)
+        for i in 0..<n {
+            for j in 0..<n where compareReduced(gold[i], prediction[j]) { edges[i].append(j) }
+            if edges[i].isEmpty { return false }
+        }
+        var owner = [Int](repeating: -1, count: n)  // prediction item → gold item
+        for i in 0..<n {
+            var visited = [Bool](repeating: false, count: n)
+            // Iterative augmenting-path search (depth-first, at most n levels).
+            var stack: [(gold: Int, next: Int)] = [(i, 0)]
+            var path: [Int] = []  // prediction items chosen along the stack
+            var augmented = false
+            while let top = stack.last {
+                if top.next >= edges[top.gold].count {
+                    stack.removeLast()
+                    if !path.isEmpty { path.removeLast() }
+                    continue
+                }
+                let j = edges[top.gold][top.next]
+                stack[stack.count - 1].next += 1
+                if visited[j] { continue }
+                visited[j] = true
+                path.append(j)
+                if owner[j] < 0 {
+                    for (level, item) in path.enumerated() { owner[item] = stack[level].gold }
+                    augmented = true
+                    break
+                }
+                stack.append((owner[j], 0))
+            }
+            if !augmented { return false }
+        }
+        return true
+    }
+
+    /// The exact rational values of variable-free scalar items, or `nil` if any item is not one.
+    private static func exactValues(_ items: [MathNode]) -> [Rational]? {
+        var out: [Rational] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard item.isScalar, item.variables.isEmpty, case .exact(let r)? = MathEvaluator.evaluate(item) else {
+                return nil
+            }
+            out.append(r)
+        }
+        return out
+    }
+
+    // MARK: - Ratios and matrices
+
+    /// Ratios `a : b : …` equal when proportional (`3:2` ~ `6:4`); a two-term ratio also equals the number
+    /// `a / b` (either side). `nil` when neither side is a ratio.
+    private func compareRatios(_ g: MathNode, _ p: MathNode) -> Bool? {
+        let gr = AnswerChecker.ratioTerms(g), pr = AnswerChecker.ratioTerms(p)
+        switch (gr, pr) {
+        case (nil, nil): return nil
+        case (let a?, let b?):
+            guard a.count == b.count else { return false }
+            for i in 1..<a.count where !compareScalars(.multiply(a[i], b[0]), .multiply(b[i], a[0])) { return false }
+            return !compareScalars(a[0], .number(.zero, decimalPlaces: 0, isDecimal: false))
+        case (let a?, nil):
+            return a.count == 2 && p.isScalar && compareScalars(.divide(a[0], a[1]), p)
+        case (nil, let b?):
+            return b.count == 2 && g.isScalar && compareScalars(g, .divide(b[0], b[1]))
+        }
+    }
+
+    private static func ratioTerms(_ node: MathNode) -> [MathNode]? {
+        if case .group(":", let items, _) = node { return items }
+        return nil
+    }
+
+    /// Matrices (from `pmatrix`, `bmatrix`, `array`, … as ``MatrixRewriting`` writes them) against matrices or
+    /// nested brackets of the same shape, element by element; a one-row or one-column matrix against a tuple.
+    /// `nil` when neither side is a matrix.
+    private func compareMatrices(_ g: MathNode, _ p: MathNode) -> Bool? {
+        guard AnswerChecker.isMatrix(g) || AnswerChecker.isMatrix(p) else { return nil }
+        if let a = AnswerChecker.matrixRows(g), let b = AnswerChecker.matrixRows(p), a.count == b.count,
+            zip(a, b).allSatisfy({ $0.count == $1.count })
+        {
+            return zip(a, b).allSatisfy { orderedMatch($0, $1) }
+        }
+        if let a = AnswerChecker.vectorItems(g), let b = AnswerChecker.vectorItems(p) {
+            return orderedMatch(a, b)
+        }
+        return false
+    }
+
+    private static func isMatrix(_ node: MathNode) -> Bool {
+        if case .group("⟦", _, _) = node { return true }
+        return false
+    }
+
+    /// Rows of a matrix, or of a bracket of equally long brackets (`[[1, 2], [3, 4]]`).
+    private static func matrixRows(_ node: MathNode) -> [[MathNode]]? {
+        guard case .group(let open, let items, _) = node, open != "{", open != ":", !items.isEmpty else { return nil }
+        var rows: [[MathNode]] = []
+        for item in items {
+            guard case .group(let rowOpen, let cells, _) = item, rowOpen != "{", rowOpen != ":" else { return nil }
+            if open == "⟦" && rowOpen != "⟦" { return nil }
+            rows.append(cells)
+        }
+        return rows
+    }
+
+    /// The entries of a one-row or one-column matrix, or of a flat tuple.
+    private static func vectorItems(_ node: MathNode) -> [MathNode]? {
+        if isMatrix(node) {
+            guard let rows = matrixRows(node) else { return nil }
+            if rows.count == 1 { return rows[0] }
+            if rows.allSatisfy({ $0.count == 1 }) { return rows.map { $0[0] } }
+            return nil
+        }
+        if case .group(let open, let items, _) = node, open == "(" || open == "[", items.allSatisfy(\.isScalar) {
+            return items
+        }
+        return nil
     }
 
     // MARK: - Scalars

@@ -45,7 +45,7 @@ public struct ExtractedAnswer: Sendable, Equatable, Codable {
 /// 7. the last number (sign, thousands separators, decimals, exponent, or a simple fraction `a/b`).
 public enum AnswerExtractor {
     public static func extract(from response: String) -> ExtractedAnswer? {
-        let text = afterThinking(response)
+        let text = withoutChatTail(afterThinking(response))
         if let boxed = lastBoxed(in: text) {
             let cleaned = cleanup(boxed)
             if !cleaned.isEmpty { return ExtractedAnswer(text: cleaned, source: .boxed) }
@@ -54,7 +54,9 @@ public enum AnswerExtractor {
             let cleaned = cleanup(tagged)
             if !cleaned.isEmpty { return ExtractedAnswer(text: cleaned, source: .answerTag) }
         }
-        if let stated = lastAnswerIs(in: text) {
+        if let (stated, broken) = lastAnswerIsSpan(in: text) {
+            // An answer cut by a line break inside a formula or after an operator is not read (nor a number after it).
+            if broken { return nil }
             let cleaned = cleanup(stated)
             if !cleaned.isEmpty { return ExtractedAnswer(text: cleaned, source: .answerIs) }
         }
@@ -102,6 +104,66 @@ public enum AnswerExtractor {
             return String(decoding: head, as: UTF8.self)
         }
         return String(decoding: tail, as: UTF8.self)
+    }
+
+    /// Chat-template end tokens that models leave after the answer (removed anywhere in the response), and the
+    /// Minerva sign-off "I hope it is correct" (removed, case-insensitively).
+    static let chatTokens = [
+        "<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "<|end|>", "<end_of_turn>", "</s>", "<eos>",
+        "<|im_start|>", "<|assistant|>",
+    ]
+    static let signOffs = ["I hope it is correct", "I hope it's correct", "I hope this is correct"]
+
+    static func withoutChatTail(_ text: String) -> String {
+        var out = text
+        for token in chatTokens where out.contains(token) {
+            out = out.replacingOccurrences(of: token, with: " ")
+        }
+        for phrase in signOffs where out.range(of: phrase, options: .caseInsensitive) != nil {
+            out = out.replacingOccurrences(of: phrase, with: " ", options: .caseInsensitive)
+        }
+        return out
+    }
+
+    /// The cleaned contents of every `\boxed{…}` / `\fbox{…}` not nested in another, in order, with repeats of the
+    /// same text dropped; at most `limit` (`nil` when there are more). Linear in the text.
+    public static func topLevelBoxes(in text: String, limit: Int = 64) -> [String]? {
+        let bytes = Array(text.utf8)
+        var found: [String] = []
+        var closing: [Int]? = nil
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == 0x5C else {
+                i += 1
+                continue
+            }
+            var length = 0
+            if i + 1 + ByteSearch.boxed.count <= n && bytes[(i + 1)..<(i + 1 + ByteSearch.boxed.count)].elementsEqual(ByteSearch.boxed) {
+                length = 1 + ByteSearch.boxed.count
+            } else if i + 1 + ByteSearch.fbox.count <= n && bytes[(i + 1)..<(i + 1 + ByteSearch.fbox.count)].elementsEqual(ByteSearch.fbox) {
+                length = 1 + ByteSearch.fbox.count
+            }
+            var j = i + length
+            while length > 0 && j < n && bytes[j] == 0x20 { j += 1 }
+            guard length > 0, j < n, bytes[j] == 0x7B else {
+                i += max(length, 1)
+                continue
+            }
+            if closing == nil { closing = BraceMatching.closingIndices(in: bytes, open: 0x7B, close: 0x7D) }
+            let end = closing![j]
+            guard end >= 0 else {
+                i = j + 1
+                continue
+            }
+            let content = cleanup(String(decoding: bytes[(j + 1)..<end], as: UTF8.self))
+            if !content.isEmpty && !found.contains(content) {
+                found.append(content)
+                if found.count > limit { return nil }
+            }
+            i = end + 1
+        }
+        return found
     }
 
     /// Content of the last balanced `\boxed{…}` or `\fbox{…}`; `nil` if none is balanced.
@@ -169,6 +231,12 @@ public enum AnswerExtractor {
 
     /// The text after the last answer marker, to the end of its line or sentence.
     public static func lastAnswerIs(in text: String) -> String? {
+        lastAnswerIsSpan(in: text)?.text
+    }
+
+    /// The text after the last answer marker, and whether the answer is broken across lines: its line ends inside
+    /// `$…$` or an open brace, or after an operator, comma or backslash, and the next line goes on.
+    static func lastAnswerIsSpan(in text: String) -> (text: String, broken: Bool)? {
         let bytes = Array(text.utf8)
         var bestEnd: Int? = nil
         var bestStart = -1
@@ -192,7 +260,21 @@ public enum AnswerExtractor {
             if b == 0x2E && !inMath && (end + 1 == bytes.count || bytes[end + 1] == 0x20 || bytes[end + 1] == 0x0A) { break }
             end += 1
         }
-        return String(decoding: bytes[i..<end], as: UTF8.self)
+        var broken = false
+        if end < bytes.count && bytes[end] == 0x0A {
+            var depth = 0
+            for b in bytes[i..<end] {
+                if b == 0x7B { depth += 1 } else if b == 0x7D { depth -= 1 }
+            }
+            var last = end
+            while last > i && ByteSearch.isSpace(bytes[last - 1]) { last -= 1 }
+            let dangling = last > i && "+-*/=,\\^_({[".utf8.contains(bytes[last - 1])
+            var next = end
+            while next < bytes.count && ByteSearch.isSpace(bytes[next]) { next += 1 }
+            let continues = next < bytes.count && !ByteSearch.isLetter(bytes[next])
+            broken = continues && (inMath || depth > 0 || dangling)
+        }
+        return (String(decoding: bytes[i..<end], as: UTF8.self), broken)
     }
 
     /// The content of the last `$…$`, `$$…$$`, `\(…\)` or `\[…\]` span that parses as mathematics.
@@ -254,10 +336,39 @@ public enum AnswerExtractor {
 
     /// The last number: `[-]digits[,ddd…][.digits][e±digits]` optionally preceded by `digits/`. A `-` counts as a
     /// sign only at the start or after whitespace or one of `( [ { = : , $`.
+    ///
+    /// Digits inside a word or after `^`, `_` or `\` (`COVID19`, `x2`, `cm^2`, `x_1`) are not numbers: the search
+    /// goes on before them. A number that starts a line continuing a number on the line before (`1,` / `000`) is an
+    /// answer broken across lines, and nothing is read.
     public static func lastNumber(in text: String) -> String? {
         let s = Array(text.utf8)
+        var limit = s.count
+        while true {
+            guard let (start, end) = lastNumberRange(in: s, before: limit) else { return nil }
+            if start > 0 && (ByteSearch.isLetter(s[start - 1]) || "^_\\".utf8.contains(s[start - 1])) {
+                limit = start
+                continue
+            }
+            var k = start
+            while k > 0 && (s[k - 1] == 0x20 || s[k - 1] == 0x09) { k -= 1 }
+            if k > 0 && (s[k - 1] == 0x0A || s[k - 1] == 0x0D) {
+                while k > 0 && ByteSearch.isSpace(s[k - 1]) { k -= 1 }
+                if k > 0 && (isDigitByte(s[k - 1]) || s[k - 1] == 0x2C) { return nil }
+            }
+            var number = String(decoding: s[start..<end], as: UTF8.self)
+            if number.contains(",") && !NumberSyntax.isGroupedThousands(number) {
+                number = String(number.split(separator: ",").last ?? "")
+            }
+            return number.isEmpty ? nil : number
+        }
+    }
+
+    @inline(__always) static func isDigitByte(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    /// The byte range of the last number ending before `limit` (see ``lastNumber(in:)``).
+    static func lastNumberRange(in s: [UInt8], before limit: Int) -> (Int, Int)? {
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        var i = s.count - 1
+        var i = limit - 1
         while i >= 0 && !isDigit(s[i]) { i -= 1 }
         guard i >= 0 else { return nil }
         var end = i + 1
@@ -289,11 +400,7 @@ public enum AnswerExtractor {
             if before == nil || ByteSearch.isSpace(before!) || "([{=:,$".utf8.contains(before!) { start -= 1 }
         }
         while end > start && (s[end - 1] == 0x2E || s[end - 1] == 0x2C) { end -= 1 }
-        var number = String(decoding: s[start..<end], as: UTF8.self)
-        if number.contains(",") && !NumberSyntax.isGroupedThousands(number) {
-            number = String(number.split(separator: ",").last ?? "")
-        }
-        return number.isEmpty ? nil : number
+        return (start, end)
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

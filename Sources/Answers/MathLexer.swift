@@ -8,23 +8,28 @@ enum MathToken: Equatable, Sendable {
     case word(String)
     /// A LaTeX command without its backslash (`frac`, `sqrt`, `pi`, `cdot`, …).
     case command(String)
-    /// Punctuation / operator: `+ - * / ^ ( ) [ ] { } , ; = < > ! | % _ ⦃ ⦄` (⦃ ⦄ stand for `\{` `\}`),
-    /// and the two-character relations `<=`, `>=`, `!=` as `≤ ≥ ≠`.
+    /// Punctuation / operator: `+ - * / ^ ( ) [ ] { } , ; : = < > ! | % _ ⦃ ⦄ ⟦ ⟧ ≈ ∈` (⦃ ⦄ stand for `\{` `\}`,
+    /// ⟦ ⟧ for matrix brackets from ``MatrixRewriting``, ≈ for `\approx`, ∈ for `\in`), and the two-character
+    /// relations `<=`, `>=`, `!=` as `≤ ≥ ≠`.
     case symbol(Character)
 }
 
 /// Turns normalised answer text into tokens.
 enum MathLexer {
-    /// Returns `nil` on a character the language does not know.
-    static func tokenize(_ text: String) -> [MathToken]? {
+    /// Returns `nil` on a character the language does not know, or once more than `limit` tokens are read.
+    static func tokenize(_ text: String, limit: Int = Int.max) -> [MathToken]? {
         let s = Array(text.unicodeScalars)
         var tokens: [MathToken] = []
         var i = 0
         func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+        func isGroupSpace(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\u{00A0}" || c == "\u{2009}" || c == "\u{202F}"
+        }
         func isLetter(_ c: Unicode.Scalar) -> Bool {
             (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122)
         }
         while i < s.count {
+            if tokens.count > limit { return nil }
             let c = s[i]
             if c.properties.isWhitespace {
                 i += 1
@@ -33,12 +38,14 @@ enum MathLexer {
             if isDigit(c) || (c == "." && i + 1 < s.count && isDigit(s[i + 1])) {
                 var j = i
                 while j < s.count && isDigit(s[j]) { j += 1 }
-                // Thousands groups: ",ddd" repeated, each followed by a non-digit, when the lead has 1–3 digits.
-                if j - i <= 3 {
+                // Thousands groups: ",ddd" (or " ddd" with a space, no-break or thin space) repeated, each followed
+                // by a non-digit, when the lead has 1–3 digits and does not start with 0 (so `0,500` is not 500).
+                if j - i <= 3 && j > i && s[i] != "0" {
                     var k = j
                     var grouped = false
-                    while k + 3 < s.count && s[k] == "," && isDigit(s[k + 1]) && isDigit(s[k + 2]) && isDigit(s[k + 3])
-                        && (k + 4 == s.count || !isDigit(s[k + 4]))
+                    let separator: Unicode.Scalar? = j < s.count && (s[j] == "," || isGroupSpace(s[j])) ? s[j] : nil
+                    while let sep = separator, k + 3 < s.count, s[k] == sep, isDigit(s[k + 1]), isDigit(s[k + 2]),
+                        isDigit(s[k + 3]), k + 4 == s.count || !isDigit(s[k + 4])
                     {
                         k += 4
                         grouped = true
@@ -60,7 +67,7 @@ enum MathLexer {
                         j = k
                     }
                 }
-                let literal = String(String.UnicodeScalarView(s[i..<j])).replacingCommas()
+                let literal = String(String.UnicodeScalarView(s[i..<j])).replacingCommas().filter { !$0.isWhitespace }
                 tokens.append(.number(literal))
                 i = j
                 continue
@@ -91,7 +98,14 @@ enum MathLexer {
                     i = j + 1
                     continue
                 }
-                tokens.append(.command(String(String.UnicodeScalarView(s[(i + 1)..<j]))))
+                let name = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+                switch name {
+                case "approx", "simeq", "thickapprox": tokens.append(.symbol("≈"))
+                case "in": tokens.append(.symbol("∈"))
+                case "euro", "pounds", "yen", "textdollar", "textsterling", "texteuro", "hline": break
+                case "colon": tokens.append(.symbol(":"))
+                default: tokens.append(.command(name))
+                }
                 i = j
                 continue
             }
@@ -104,8 +118,11 @@ enum MathLexer {
             }
             switch c {
             case "+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", ";", "=", "<", ">", "!", "|", "%", "_",
-                "≤", "≥", "≠", "⦃", "⦄":
+                "≤", "≥", "≠", "⦃", "⦄", "⟦", "⟧", "≈", "∈", ":":
                 tokens.append(.symbol(Character(c)))
+            case "⩽": tokens.append(.symbol("≤"))
+            case "⩾": tokens.append(.symbol("≥"))
+            case "€", "£", "¥", "₹", "¢", "₩", "₽": break  // currency signs
             case "−", "–": tokens.append(.symbol("-"))
             case "×", "·", "⋅", "∙": tokens.append(.command("cdot"))
             case "÷": tokens.append(.symbol("/"))
@@ -114,7 +131,7 @@ enum MathLexer {
             case "∞": tokens.append(.command("infty"))
             case "∪": tokens.append(.command("cup"))
             case "±": tokens.append(.command("pm"))
-            case "'", "\"", "?", ":", "&", "~", "°": break  // ignorable punctuation
+            case "'", "\"", "?", "&", "~", "°": break  // ignorable punctuation
             case "$": break
             default:
                 if c.properties.isAlphabetic {

@@ -5,7 +5,8 @@ enum MathNormalizer {
     /// Wrapper commands whose braces are dropped (content kept).
     static let unwrapCommands = [
         "\\text", "\\textbf", "\\textit", "\\mathrm", "\\mathbf", "\\mathit", "\\mbox", "\\operatorname",
-        "\\boxed", "\\displaystyle", "\\mathbb", "\\overline", "\\hbox",
+        "\\boxed", "\\displaystyle", "\\mathbb", "\\overline", "\\hbox", "\\textnormal", "\\textrm",
+        "\\textsf", "\\texttt", "\\textup", "\\emph", "\\mathsf", "\\mathtt",
     ]
 
     static let plainReplacements: [(String, String)] = [
@@ -23,28 +24,52 @@ enum MathNormalizer {
     ]
 
     static func normalize(_ raw: String) -> String {
-        var text = raw
+        var text = MatrixRewriting.rewrite(raw)
+        text = UnitStripping.stripTrailingTextUnits(text)
         // Thin spaces between digit groups in LaTeX ("1\,000" / "1{,}000") are thousands separators.
         text = replaceDigitSeparators(text)
-        for (from, to) in plainReplacements where text.contains(from) {
+        // Every pattern starts with one of a few ASCII characters; patterns whose first character does not occur
+        // are skipped without a scan (most long inputs have no backslash at all).
+        var present = Set<UInt8>()
+        for b in text.utf8 where b == 0x5C || b == 0x5E || b == 0x24 || b == 0x7E || b == 0x7B {
+            present.insert(b)
+            if present.count == 5 { break }
+        }
+        for (from, to) in plainReplacements where present.contains(from.utf8.first!) && text.contains(from) {
             text = text.replacingOccurrences(of: from, with: to)
         }
         text = unwrap(text)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// `1\,000` and `1{,}000` → `1,000` (a later lexer rule reads grouped thousands).
+    /// `1\,000` and `1{,}000` → `1,000` (a later lexer rule reads grouped thousands); `3{,}14` (a LaTeX decimal
+    /// comma: `{,}` between digits not followed by a group of exactly three) → `3.14`; `1,\!000` → `1,000`.
     static func replaceDigitSeparators(_ text: String) -> String {
-        guard text.contains("\\,") || text.contains("{,}") else { return text }
+        guard text.contains("\\,") || text.contains("{,}") || text.contains(",\\!") else { return text }
         var out = ""
         let chars = Array(text)
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < chars.count && chars[k].isASCIIDigitCharacter }
+        /// Exactly three digits start at `k` (and no fourth follows).
+        func groupOfThree(_ k: Int) -> Bool { isDigit(k) && isDigit(k + 1) && isDigit(k + 2) && !isDigit(k + 3) }
         var i = 0
         while i < chars.count {
-            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == ",", i > 0, chars[i - 1].isNumber,
-                i + 4 < chars.count + 1, i + 2 < chars.count, chars[i + 2].isNumber
-            {
+            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == ",", isDigit(i - 1), isDigit(i + 2) {
                 out.append(",")
                 i += 2
+                continue
+            }
+            if chars[i] == "," && i + 2 < chars.count && chars[i + 1] == "\\" && chars[i + 2] == "!", isDigit(i - 1),
+                isDigit(i + 3)
+            {
+                out.append(",")
+                i += 3
+                continue
+            }
+            if chars[i] == "{" && i + 2 < chars.count && chars[i + 1] == "," && chars[i + 2] == "}", isDigit(i - 1),
+                isDigit(i + 3)
+            {
+                out.append(groupOfThree(i + 3) ? "," : ".")
+                i += 3
                 continue
             }
             out.append(chars[i])

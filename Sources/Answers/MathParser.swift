@@ -32,18 +32,15 @@ struct MathParser {
     /// Parses an answer. With `allowWords`, leading and trailing words (units, "approximately") are dropped, and
     /// text that is not mathematics becomes `.text(normalised)`; without it, such input gives `nil`.
     static func parseAnswer(_ raw: String, allowWords: Bool) -> MathNode? {
-        let normalized = MathNormalizer.normalize(raw)
+        parseAnswer(normalized: MathNormalizer.normalize(raw), allowWords: allowWords)
+    }
+
+    /// ``parseAnswer(_:allowWords:)`` for text already passed through ``MathNormalizer/normalize(_:)``.
+    static func parseAnswer(normalized: String, allowWords: Bool) -> MathNode? {
         guard !normalized.isEmpty else { return nil }
         // A single ± anywhere (e.g. the quadratic formula) is expanded textually into the list of both cases.
         if let expanded = expandPlusMinus(normalized, allowWords: allowWords) { return expanded }
-        if var tokens = MathLexer.tokenize(normalized), tokens.count <= maximumTokens {
-            if allowWords {
-                var start = 0, end = tokens.count
-                while start < end, case .word(let w) = tokens[start], isDroppableWord(w) { start += 1 }
-                while end > start, case .word(let w) = tokens[end - 1], isDroppableWord(w) { end -= 1 }
-                tokens = Array(tokens[start..<end])
-            }
-            tokens = splitShortWords(tokens)
+        if let tokens = answerTokens(normalized, allowWords: allowWords) {
             if !tokens.isEmpty {
                 var parser = MathParser(tokens: tokens)
                 if let node = parser.parseList(), parser.position == parser.tokens.count {
@@ -54,6 +51,65 @@ struct MathParser {
         guard allowWords else { return nil }
         let text = normalizedText(normalized)
         return text.isEmpty ? nil : .text(text)
+    }
+
+    /// The tokens of normalised answer text ready for the grammar: percent words after a number read as `%`
+    /// (`5 percent`, `5 pct`); with `allowWords`, words at either end dropped (``isDroppableWord(_:)``); a leading
+    /// label mark (`:` or `=`, as in `Total: 5` or `Area = 5` once the word is gone) and a trailing `:` dropped;
+    /// short letter runs split into variables. `nil` when the text has a character the lexer does not know or
+    /// more than ``maximumTokens`` tokens.
+    static func answerTokens(_ normalized: String, allowWords: Bool) -> [MathToken]? {
+        guard var tokens = MathLexer.tokenize(normalized, limit: maximumTokens), tokens.count <= maximumTokens else {
+            return nil
+        }
+        for k in tokens.indices.dropFirst() {
+            guard case .word(let w) = tokens[k], percentWords.contains(w.lowercased()) else { continue }
+            switch tokens[k - 1] {
+            case .number, .symbol(")"), .symbol("}"): tokens[k] = .symbol("%")
+            default: break
+            }
+        }
+        if allowWords {
+            var start = 0, end = tokens.count
+            while start < end, case .word(let w) = tokens[start], isDroppableWord(w) { start += 1 }
+            while end > start, case .word(let w) = tokens[end - 1], isDroppableWord(w) { end -= 1 }
+            let dropped = start > 0
+            while start < end, tokens[start] == .symbol(":") || (dropped && tokens[start] == .symbol("=")) { start += 1 }
+            while end > start, tokens[end - 1] == .symbol(":") { end -= 1 }
+            tokens = Array(tokens[start..<end])
+        }
+        return splitShortWords(tokens)
+    }
+
+    static let percentWords: Set<String> = ["percent", "percentage", "pct", "percents"]
+
+    /// A prediction written with a decimal comma (`0,5`, `3,14`, `-2,75`): the decimal it stands for, when the whole
+    /// answer is one integer, a comma and digits that are not a thousands group (`1,000` is a thousand, read by the
+    /// lexer), optionally with `%` or unit words. `nil` otherwise (the text is then read only as written, where
+    /// `1,5` is the list 1, 5).
+    static func decimalCommaReading(_ raw: String) -> MathNode? {
+        guard raw.utf8.count <= 400, raw.contains(",") else { return nil }
+        let normalized = MathNormalizer.normalize(raw)
+        guard normalized.contains(","),
+            var tokens = answerTokens(normalized, allowWords: true)
+        else { return nil }
+        var negative = false
+        if tokens.first == .symbol("-") {
+            negative = true
+            tokens.removeFirst()
+        }
+        var percent = false
+        if tokens.last == .symbol("%") {
+            percent = true
+            tokens.removeLast()
+        }
+        guard tokens.count == 3, case .number(let whole) = tokens[0], tokens[1] == .symbol(","),
+            case .number(let fraction) = tokens[2], whole.allSatisfy(\.isASCIIDigitCharacter),
+            fraction.allSatisfy(\.isASCIIDigitCharacter), fraction.count != 3 || whole.hasPrefix("0"),
+            let value = numberNode(whole + "." + fraction)
+        else { return nil }
+        let signed: MathNode = negative ? .negate(value) : value
+        return percent ? .percent(signed) : signed
     }
 
     /// Unit abbreviations shorter than four letters that are dropped around an answer (longer words always are).
@@ -138,11 +194,18 @@ struct MathParser {
 
     // MARK: - Structure
 
+    /// Items separated by `,`, "and", "or"; a `;` separates groups of such items (`p=5, q=2; p=7, q=2` is a list
+    /// of two lists), a group of one item standing for the item.
     mutating func parseList() -> MathNode? {
         guard let first = parseUnion() else { return nil }
+        var groups: [[MathNode]] = []
         var items = [first]
         while let token = peek {
-            if token == .symbol(",") || token == .symbol(";") {
+            if token == .symbol(";") {
+                advance()
+                groups.append(items)
+                items = []
+            } else if token == .symbol(",") {
                 advance()
             } else if case .word(let w) = token, MathParser.separatorWords.contains(w) {
                 advance()
@@ -152,7 +215,9 @@ struct MathParser {
             guard let next = parseUnion() else { return nil }
             items.append(next)
         }
-        return items.count == 1 ? first : .list(items)
+        if groups.isEmpty { return items.count == 1 ? first : .list(items) }
+        groups.append(items)
+        return .list(groups.map { $0.count == 1 ? $0[0] : .list($0) })
     }
 
     private mutating func parseUnion() -> MathNode? {
@@ -167,20 +232,33 @@ struct MathParser {
     }
 
     private static let relationSymbols: [Character: String] = [
-        "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "≠": "!=",
+        "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "∈": "in",
     ]
 
     private mutating func parseRelation() -> MathNode? {
-        guard let first = parseSum() else { return nil }
+        guard let first = parseRatio() else { return nil }
         var sides = [first]
         var operators: [String] = []
         while case .symbol(let c)? = peek, let op = MathParser.relationSymbols[c] {
             advance()
-            guard let next = parseSum() else { return nil }
+            guard let next = parseRatio() else { return nil }
             sides.append(next)
             operators.append(op)
         }
         return operators.isEmpty ? first : .relation(sides, operators: operators)
+    }
+
+    /// `a : b (: c …)`, a ratio, kept as `.group(open: ":", items:, close: ":")`; else a sum.
+    private mutating func parseRatio() -> MathNode? {
+        guard let first = parseSum() else { return nil }
+        guard peek == .symbol(":") else { return first }
+        var parts = [first]
+        while take(":") {
+            guard let next = parseSum(), next.isScalar else { return nil }
+            parts.append(next)
+        }
+        guard first.isScalar else { return nil }
+        return .group(open: ":", items: parts, close: ":")
     }
 
     // MARK: - Expressions
@@ -304,6 +382,11 @@ struct MathParser {
                 node = .factorial(node)
             } else if take("%") {
                 node = .percent(node)
+            } else if case .variable(let name) = node, MathParser.functionLetters.contains(name),
+                let arguments = functionLabelArguments()
+            {
+                // `f(x)`, `P(x, y)`: a function of variables, a name (label) rather than a product.
+                node = .function(name + "(" + arguments + ")", .variable(arguments))
             } else if case .variable(let name) = node, take("_") {
                 guard let subscriptText = parseSubscript() else { return nil }
                 node = .variable(name + "_" + subscriptText)
@@ -311,6 +394,29 @@ struct MathParser {
                 return node
             }
         }
+    }
+
+    /// Letters that name functions in labels such as `f(x) = …`.
+    static let functionLetters: Set<String> = ["f", "g", "h", "p", "q", "F", "G", "H", "P", "Q"]
+
+    /// At `(`: one or more single letters separated by commas, then `)` (consumed); else nothing is consumed.
+    private mutating func functionLabelArguments() -> String? {
+        guard peek == .symbol("(") else { return nil }
+        var k = position + 1
+        var names: [String] = []
+        while k < tokens.count {
+            guard case .letter(let l) = tokens[k], l != "e" else { return nil }
+            names.append(l)
+            k += 1
+            if k < tokens.count && tokens[k] == .symbol(",") {
+                k += 1
+                continue
+            }
+            guard k < tokens.count && tokens[k] == .symbol(")") else { return nil }
+            position = k + 1
+            return names.joined(separator: ",")
+        }
+        return nil
     }
 
     private mutating func parseSubscript() -> String? {
@@ -385,6 +491,7 @@ struct MathParser {
                 if items.count == 1 && items[0].isScalar && ((s == "(" && close == ")") || (s == "[" && close == "]")) {
                     return items[0]
                 }
+                if items.count == 1, case .group("⟦", _, _) = items[0] { return items[0] }  // \left[ matrix \right]
                 return .group(open: s, items: items, close: close)
             case "{":
                 advance()
@@ -395,6 +502,10 @@ struct MathParser {
                 advance()
                 guard let items = parseGroupItems(closers: ["⦄"]), take("⦄") else { return nil }
                 return .group(open: "{", items: items, close: "}")
+            case "⟦":
+                advance()
+                guard let items = parseGroupItems(closers: ["⟧"]), take("⟧") else { return nil }
+                return .group(open: "⟦", items: items, close: "⟧")
             case "|":
                 advance()
                 guard let inner = parseSum(), take("|") else { return nil }
