@@ -48,4 +48,41 @@ import Testing
         let data = try TasksCLITests.run(["verify-steps", "--input", first.path, "--verifier", "exact"])
         #expect(data.status == 65 && data.stderr.contains("line 1: step data of family 'hanoi' is malformed"), "\(data.stderr)")
     }
+
+    /// `--verifier self` with a predictions file that covers every solution reuses them without loading a model:
+    /// the stored predictions (made up here) are scored as ProcessBench scores them.
+    @Test func selfVerifierReusesStoredPredictions() throws {
+        let steps = try TasksCLITests.run(["tasks", "steps", "arithmetic-add", "--seed", "9", "--count", "6", "--error-rate", "0.5"])
+        #expect(steps.status == 0, "stderr: \(steps.stderr)")
+        let objects = try TasksCLITests.jsonLines(steps.stdout)
+        // Predictions: right for even positions, -1 for odd ones, and one unreadable (null) at position 1.
+        var predictions: [String] = []
+        var erroneous = 0, errorHits = 0, correct = 0, correctHits = 0
+        for (position, object) in objects.enumerated() {
+            let id = try #require(object["id"] as? String), label = try #require(object["label"] as? Int)
+            let prediction: Int? = position == 1 ? nil : position % 2 == 0 ? label : -1
+            predictions.append(#"{"id":"\#(id)","label":\#(label),"prediction":\#(prediction.map(String.init) ?? "null")}"#)
+            if label == -1 {
+                correct += 1
+                if prediction == -1 { correctHits += 1 }
+            } else {
+                erroneous += 1
+                if prediction == label { errorHits += 1 }
+            }
+        }
+        let input = try TasksCLITests.temporaryFile(steps.stdout)
+        let stored = try TasksCLITests.temporaryFile(predictions.joined(separator: "\n") + "\n")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: stored)
+        }
+        let output = try TasksCLITests.run(["verify-steps", "--input", input.path, "--verifier", "self", "--predictions", stored.path,
+                                            "--model", "/nonexistent/model.gguf", "--format", "json"])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let report = try #require(try TasksCLITests.jsonLines(output.stdout).first)
+        #expect(report["erroneous"] as? Int == erroneous && report["erroneousHits"] as? Int == errorHits)
+        #expect(report["correct"] as? Int == correct && report["correctHits"] as? Int == correctHits)
+        #expect(report["unparsed"] as? Int == 1)
+        #expect(output.stderr.contains("[6/6]") && output.stderr.contains("(reused)"))
+    }
 }

@@ -96,13 +96,20 @@ struct VerifyStepsCommand: AsyncParsableCommand {
             handle.seekToEndOfFile()
             log = handle
         }
-        let generator: any TextGenerating
-        if let endpoint, let modelName, let remoteAPI = RemoteAPI(rawValue: api) {
-            generator = RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI)
-        } else {
-            generator = try modelOptions.makeEngine()
+        // The model is loaded only when some solution has no stored prediction.
+        var verifier: SelfStepVerifier?
+        func loadedVerifier() throws -> SelfStepVerifier {
+            if let verifier { return verifier }
+            let generator: any TextGenerating
+            if let endpoint, let modelName, let remoteAPI = RemoteAPI(rawValue: api) {
+                generator = RemoteGenerator(baseURL: endpoint, modelName: modelName, api: remoteAPI)
+            } else {
+                generator = try modelOptions.makeEngine()
+            }
+            let made = SelfStepVerifier(generator: generator, maxTokens: maxTokens, chat: !noChat)
+            verifier = made
+            return made
         }
-        let verifier = SelfStepVerifier(generator: generator, maxTokens: maxTokens, chat: !noChat)
         var score = ProcessBenchScore()
         let clock = ContinuousClock()
         for (position, solution) in solutions.enumerated() {
@@ -112,7 +119,7 @@ struct VerifyStepsCommand: AsyncParsableCommand {
                 prediction = stored
             } else {
                 let started = clock.now
-                let judgement = try await verifier.judge(solution)
+                let judgement = try await loadedVerifier().judge(solution)
                 prediction = judgement.prediction
                 let seconds = Double((clock.now - started).components.attoseconds) * 1e-18 + Double((clock.now - started).components.seconds)
                 note = String(format: "%.1f s", seconds)
