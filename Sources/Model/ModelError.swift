@@ -16,6 +16,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case tokenOutOfRange(token: Int, vocabularySize: Int)
     /// The KV cache (context window) is full.
     case contextFull(needed: Int, capacity: Int)
+    /// A tensor cannot be re-encoded in the number format a numerics mode asks for (e.g. rows that are not whole
+    /// blocks of the format).
+    case unsupportedNumerics(name: String, format: String, reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "token id \(token) is outside the vocabulary (0..<\(size))"
         case let .contextFull(needed, capacity):
             return "context window full: \(needed) positions needed, the KV cache holds \(capacity); use a shorter prompt or fewer tokens, or a larger --context"
+        case let .unsupportedNumerics(name, format, reason):
+            return "model tensor '\(name)' cannot be rounded to \(format): \(reason); choose another format"
         }
     }
 }
