@@ -38,9 +38,11 @@ extension WeightMatrix {
         case .ggml(let type):
             return Self.stored(name: name, rows: rows, cols: cols, type: type, bytes: Quantizer.quantize(type, values))
         case .element(.fp16), .element(.bf16):
-            let type: GGMLType = format == .element(.fp16) ? .f16 : .bf16
-            let rounded = try round(values, format)
-            return Self.stored(name: name, rows: rows, cols: cols, type: type, bytes: Quantizer.quantize(type, rounded))
+            // The rounded values are fp16/bf16 values, so the conversion to 16 bits is exact.
+            let half = format == .element(.fp16)
+            let bits = try round(values, format).map { half ? Half.fromFloat($0) : Half.bf16FromFloat($0) }
+            let bytes = bits.withUnsafeBytes { Array($0) }  // little-endian, as GGUF stores them (x86-64, arm64)
+            return Self.stored(name: name, rows: rows, cols: cols, type: half ? .f16 : .bf16, bytes: bytes)
         default:
             return Self.storedF32(name: name, rows: rows, cols: cols, values: try round(values, format))
         }

@@ -111,3 +111,39 @@ import Testing
         }
     }
 }
+
+/// The fast block and integer rounding agree with the codecs they shortcut (BlockFormat encode + decode,
+/// IntegerQuantization quantize + dequantize), which FormatsTests check against ml-dtypes and numpy.
+@Suite struct FastRoundingTests {
+    static func values(_ count: Int, seed: UInt64) -> [Float] {
+        var rng = SplitMix64(seed: seed)
+        var v = (0..<count).map { _ in Float.random(in: -3...3, using: &rng) * Float(sign: .plus, exponent: Int.random(in: -12...9, using: &rng), significand: 1) }
+        for i in 0..<32 { v[64 + i] = 0 }           // an all-zero block
+        v[100] = -0.0; v[130] = .nan; v[170] = .infinity  // NaN and infinity blocks
+        v[200] = 1e-41; v[210] = 3e38                   // subnormal and huge
+        return v
+    }
+
+    @Test(arguments: BlockFormat.allCases)
+    func blockRounderEqualsTheCodec(format: BlockFormat) {
+        for seed: UInt64 in 1...4 {
+            let v = Self.values(256, seed: seed)
+            let expected = format.decode(format.encode(v))
+            let got = BlockRounder(format).rounded(v)
+            #expect(got.map(\.bitPattern) == expected.map(\.bitPattern)
+                    || zip(got, expected).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
+                    "\(format) seed \(seed)")
+        }
+    }
+
+    @Test(arguments: [(8, 64), (4, 32), (3, 16), (2, 256)])
+    func integerRoundingEqualsIntegerQuantization(bits: Int, group: Int) throws {
+        for seed: UInt64 in 1...4 {
+            let v = Self.values(256, seed: seed)
+            let quantization = try IntegerQuantization(bits: bits, scheme: .symmetric, granularity: .perGroup(size: group))
+            let expected = quantization.dequantize(try quantization.quantize(v))
+            let got = NumberFormat.symmetricIntegers(v, bits: bits, groupLength: group)
+            #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "int\(bits) g\(group) seed \(seed)")
+        }
+    }
+}
