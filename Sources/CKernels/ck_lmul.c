@@ -3,7 +3,9 @@
 // (element i of each full block of 32 goes to lane i % 32), lane j of the four groups of eight is folded as
 // v[j] = (l[j]+l[j+8]) + (l[j+16]+l[j+24]), then v is summed as ((v0+v4)+(v1+v5)) + ((v2+v6)+(v3+v7)), and the tail
 // (n % 32 elements) is added in order. The portable and AVX2 paths use exactly this order, so they
-// agree bit for bit.
+// agree bit for bit. The matrix-vector product is that dot per row (the AVX2 path skips the rounding and special-value
+// checks when the caller promises pre-rounded finite weights and x rounds to finite values); the axpy adds one L-Mul
+// product per element.
 #include "ckernels.h"
 #include "ck_internal.h"
 
@@ -60,6 +62,14 @@ static float lmul_dot_portable(const float *a, const float *b, int64_t n, const 
 }
 
 
+static void lmul_axpy_portable(float alpha, const float *x, float *y, int64_t n, const lmul_consts *c) {
+    for (int64_t i = 0; i < n; i++) y[i] += lmul_scalar(alpha, x[i], c);
+}
+
+#ifdef CK_HAVE_X86
+#include <immintrin.h>
+#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+
 /// Rounds x to m bits once (idempotent: L-Mul of the rounded operand is the same product) and reports whether every
 /// rounded value is finite.
 static int round_operand(const float *x, float *out, int64_t n, const lmul_consts *c) {
@@ -78,13 +88,6 @@ static int round_operand(const float *x, float *out, int64_t n, const lmul_const
     return finite;
 }
 
-static void lmul_axpy_portable(float alpha, const float *x, float *y, int64_t n, const lmul_consts *c) {
-    for (int64_t i = 0; i < n; i++) y[i] += lmul_scalar(alpha, x[i], c);
-}
-
-#ifdef CK_HAVE_X86
-#include <immintrin.h>
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
 
 CK_AVX2 static float lmul_dot_avx2(const float *a, const float *b, int64_t n, const lmul_consts *c) {
     const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
