@@ -2,7 +2,7 @@
 /// rounded to `m` fraction bits), always with fp32 accumulation.
 ///
 /// Command-line form: `exact`, or `lmul:m=M` with M in 1...23 (`lmul` alone means m = 23, the fp32 integer program).
-public enum Multiplier: Sendable, Hashable, CustomStringConvertible {
+public enum Multiplier: Sendable, Hashable, Codable, CustomStringConvertible {
     /// IEEE fp32 multiplication.
     case exact
     /// L-Mul with operands rounded to `mantissaBits` (1...23) fraction bits.

@@ -89,7 +89,7 @@ struct EvalCommand: AsyncParsableCommand {
                 let run = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
                                                modelFileSHA256: SHA256Hasher.hex(engine.file.rawBytes))
                 try runStore.saveCost(
-                    Self.runCost(engine, activations: modelOptions.activations, context: configuration.maxTokens), run: run)
+                    Self.runCost(engine, context: configuration.maxTokens), run: run)
             }
             store = runStore
         }
