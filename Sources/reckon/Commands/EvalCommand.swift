@@ -98,6 +98,11 @@ struct EvalCommand: AsyncParsableCommand {
         let bar = ProgressLine()
         let report = try await runner.run { progress in bar.update(progress) }
         bar.finish()
+        try printReport(report)
+    }
+
+    /// Prints a finished run's report in `--format`: one JSON line, or the text summary.
+    func printReport(_ report: EvalReport) throws {
         switch format {
         case .json:
             print(try jsonLine(report))
