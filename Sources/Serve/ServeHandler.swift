@@ -94,6 +94,9 @@ public final class ServeHandler: Sendable {
                             fingerprint: systemFingerprint, endpoint: endpoint)
         var headers: HTTPFields = [:]
         headers[HTTPField.Name("x-reckon-seed")!] = String(prepared.seed)
+        // Watching the inbound side for a client that leaves (below) consumes the connection: Hummingbird closes it
+        // after the response, so say so, or a keep-alive client would reuse a closed connection.
+        headers[.connection] = "close"
         if prepared.stream {
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"
