@@ -8,10 +8,13 @@ public enum ModelFileHash {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
-        while true {
-            guard let data = try? handle.read(upToCount: 4 << 20) else { return nil }
-            if data.isEmpty { break }
-            hasher.update(data: data)
+        do {
+            // `read(upToCount:)` answers nil or empty data at the end of the file.
+            while let data = try handle.read(upToCount: 4 << 20), !data.isEmpty {
+                hasher.update(data: data)
+            }
+        } catch {
+            return nil
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

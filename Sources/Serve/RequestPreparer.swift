@@ -91,9 +91,11 @@ public struct RequestPreparer: Sendable {
                         promptParam: String) throws(OpenAIError) -> PreparedGeneration {
         let n = fields.n ?? 1
         guard n >= 1 else { throw .invalid("'n' must be ≥ 1, got \(n)", param: "n") }
-        guard n * prompts.count <= options.maxChoicesPerRequest else {
-            throw .invalid("\(n * prompts.count) choices asked for (n × prompts), at most \(options.maxChoicesPerRequest) "
-                + "per request", param: "n")
+        // A request with more choices than the admission gate ever admits at once could only ever get 429.
+        let mostChoices = min(options.maxChoicesPerRequest, options.maxAdmittedSequences)
+        guard n * prompts.count <= mostChoices else {
+            throw .invalid("\(n * prompts.count) choices asked for (n × prompts), at most \(mostChoices) per request",
+                           param: "n")
         }
         if let bestOf = fields.bestOf, bestOf != n {
             throw .invalid("'best_of' other than n is not supported", param: "best_of", code: "unsupported_parameter")

@@ -15,15 +15,24 @@ extension ServeHandler {
         let driver = Task { () -> Result<[ChoiceOutcome], OpenAIError> in
             defer { continuation.finish() }
             do throws(OpenAIError) {
-                return .success(try await Self.run(prepared, in: session, onEvent: { continuation.yield($0) }))
+                let count = countTokens
+                return .success(try await Self.run(prepared, in: session, onEvent: { event in
+                    count(event)
+                    continuation.yield(event)
+                }))
             } catch {
                 return .failure(error)
             }
         }
         do {
-            try await inbound.consumeWithInboundCloseHandler({ _ in
-                try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
-            }, onInboundClosed: { session.close() })
+            // Cancellation (the grace period of a shutdown ran out) also stops the session.
+            try await withTaskCancellationHandler {
+                try await inbound.consumeWithInboundCloseHandler({ _ in
+                    try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
+                }, onInboundClosed: { session.close() })
+            } onCancel: {
+                session.close()
+            }
         } catch {
             session.close()
             _ = await driver.value

@@ -7,7 +7,7 @@ import NIOCore
 /// The OpenAI-compatible endpoints over one shared live batch: each request is one ``LiveSession`` (its prompts
 /// added once, its choices started from them), admitted through a bounded ``AdmissionGate``.
 ///
-/// Routes: `GET /health`, `GET /v1/models`, `GET /v1/models/{id}`, `POST /v1/completions`,
+/// Routes: `GET /health`, `GET /metrics` (``ServeMetrics``), `GET /v1/models`, `GET /v1/models/{id}`, `POST /v1/completions`,
 /// `POST /v1/chat/completions`. A streaming client that disconnects has its session closed (its sequences stopped
 /// and their KV pages freed); a non-streaming one has its work cancelled the same way.
 public final class ServeHandler: Sendable {
@@ -17,6 +17,8 @@ public final class ServeHandler: Sendable {
     public let gate: AdmissionGate
     /// Unix seconds when the handler was made (the model card's `created`).
     public let created: Int
+    /// Served at `GET /metrics`.
+    public let metrics: ServeMetrics
 
     /// A handler on `batch`, with `batch.engine`'s tokenizer, chat template, context and page pool.
     public convenience init(batch: LiveBatch, options: ServeOptions = ServeOptions()) {
@@ -35,6 +37,7 @@ public final class ServeHandler: Sendable {
         self.options = options
         preparer = RequestPreparer(limits: limits, options: options, tokenize: tokenize)
         gate = AdmissionGate(capacity: options.maxAdmittedSequences)
+        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics })
         created = Int(Date().timeIntervalSince1970)
     }
 
@@ -52,6 +55,10 @@ public final class ServeHandler: Sendable {
 
     public func addRoutes(to router: Router<ServeContext>) {
         router.get("health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("metrics") { [self] _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+        }
         router.get("v1/models") { [self] _, _ in
             Self.json(ModelList(data: [ModelCard(id: options.modelName, created: created)]))
         }
@@ -72,6 +79,7 @@ public final class ServeHandler: Sendable {
     // MARK: - Generation
 
     private func generate(_ request: Request, endpoint: Endpoint) async throws -> Response {
+        let arrival = ContinuousClock.now
         var request = request
         let prepared: PreparedGeneration
         switch endpoint {
@@ -84,10 +92,17 @@ public final class ServeHandler: Sendable {
         }
         let admitted = prepared.choiceCount
         guard gate.tryEnter(admitted) else {
+            metrics.requestRejected()
             throw OpenAIError(status: .tooManyRequests,
                               message: "The server is busy (\(gate.capacity) sequences admitted): retry later.",
                               type: "rate_limit_error", param: nil, code: "server_busy",
                               retryAfterSeconds: options.retryAfterSeconds)
+        }
+        metrics.requestAdmitted()
+        metrics.promptsProcessed(prepared.promptTokenCount)
+        let release: @Sendable () -> Void = { [gate, metrics] in
+            gate.leave(admitted)
+            metrics.requestFinished(after: ContinuousClock.now - arrival)
         }
         let answer = Answer(id: (endpoint == .chat ? "chatcmpl-" : "cmpl-") + UUID().uuidString.lowercased(),
                             created: Int(Date().timeIntervalSince1970), model: options.modelName,
@@ -102,16 +117,16 @@ public final class ServeHandler: Sendable {
             headers[.cacheControl] = "no-cache"
             let inbound = request.body
             return Response(status: .ok, headers: headers, body: ResponseBody { [self] writer in
-                defer { gate.leave(admitted) }
+                defer { release() }
                 try await stream(prepared, answer: answer, inbound: inbound, writer: &writer)
             })
         }
-        defer { gate.leave(admitted) }
+        defer { release() }
         let session = live.makeSession()
         defer { session.close() }
         let outcomes = try await request.body.consumeWithCancellationOnInboundClose { _ in
             try await withTaskCancellationHandler {
-                try await Self.run(prepared, in: session)
+                try await Self.run(prepared, in: session, onEvent: countTokens)
             } onCancel: {
                 session.close()
             }
@@ -145,6 +160,13 @@ public final class ServeHandler: Sendable {
             return try await ChoiceRunner.run(prepared, in: session, onEvent: onEvent)
         } catch {
             throw engineFailure(error)
+        }
+    }
+
+    /// Counts the tokens of each choice that ends (``ServeMetrics``).
+    var countTokens: @Sendable (ChoiceEvent) -> Void {
+        { [metrics] event in
+            if case let .finished(outcome, _) = event { metrics.choiceFinished(tokens: outcome.completionTokens) }
         }
     }
 

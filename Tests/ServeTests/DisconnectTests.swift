@@ -6,12 +6,16 @@ import Synchronization
 import Testing
 @testable import Serve
 
-/// A live generator whose sequences do not end by themselves (for about 20 s): each step (about 2 ms) gives every live sequence the
-/// text "x". Records how many sessions were closed and how many sequences are live.
+/// A live generator whose sequences do not end by themselves (for about 20 s), or end after `stepLimit` steps
+/// (finish reason length): each step (about 2 ms) gives every live sequence the text "x". Records how many sessions
+/// were closed and how many sequences are live.
 final class EndlessLiveGenerator: LiveGenerating {
     struct Counts { var closedSessions = 0, liveSequences = 0, steps = 0 }
     let counts = Mutex(Counts())
+    let stepLimit: Int?
     var modelIdentifier: String { "endless" }
+
+    init(stepLimit: Int? = nil) { self.stepLimit = stepLimit }
 
     func makeSession() -> any LiveSession { Session(owner: self) }
 
@@ -38,9 +42,18 @@ final class EndlessLiveGenerator: LiveGenerating {
                      onToken: @escaping @Sendable (LiveSequenceID, String) -> Void) async throws(EngineError) -> [LiveFinish] {
             // Gives up after about 20 s (5,000 steps) so that a test whose client is never noticed leaving fails
             // instead of hanging.
-            for _ in 0..<5000 {
+            for step in 0..<5000 {
                 let live = state.withLock { $0.closed ? nil : $0.sequences }
                 guard let live else { return [] }
+                if let limit = owner.stepLimit, step == limit {
+                    state.withLock { $0.sequences = [] }
+                    owner.counts.withLock { $0.liveSequences -= live.count }
+                    return live.map { id in
+                        LiveFinish(sequence: id, result: GenerationResult(
+                            promptTokens: [1, 2, 3], tokens: Array(repeating: 7, count: limit),
+                            text: String(repeating: "x", count: limit), finishReason: .length, tokenLogProbabilities: []))
+                    }
+                }
                 for id in live { onToken(id, "x") }
                 owner.counts.withLock { $0.steps += 1 }
                 try? await Task.sleep(for: .milliseconds(2))

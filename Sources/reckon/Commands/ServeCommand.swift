@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         Every request joins one live batch (continuous batching); the n choices of a request share its prompt's \
         keys and values. Choice i samples with a seed derived from the request's seed and i, so the same request \
         with the same seed gives the same text alone or beside others. SIGTERM or SIGINT stops accepting \
-        connections and lets open ones finish.
+        connections, lets open ones finish within --grace-period seconds, then exits 0.
         """)
 
     @OptionGroup var modelOptions: ModelOptions
@@ -36,10 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Largest request body in bytes (larger: 413).")
     var maxBodyBytes = 1 << 20
 
+    @Option(name: .long, help: "Seconds in-flight requests may take to finish after SIGTERM before they are cancelled.")
+    var gracePeriod = 30
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxSequences >= 1 else { throw ValidationError("--max-sequences must be ≥ 1, got \(maxSequences)") }
         guard maxAdmitted >= 1 else { throw ValidationError("--max-admitted must be ≥ 1, got \(maxAdmitted)") }
+        guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be ≥ 0, got \(gracePeriod)") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be ≥ 1024, got \(maxBodyBytes)") }
     }
 
@@ -55,9 +59,11 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host
         let model = engine.path
         let context = engine.contextLength
-        try await ServeApplication.run(handler: handler, host: host, port: port, logger: logger) { port in
+        try await ServeApplication.run(handler: handler, host: host, port: port, gracePeriod: .seconds(gracePeriod),
+                                       logger: logger) { port in
             printError("reckon serve: listening on http://\(host):\(port)/v1 — model \(model) "
                 + "(sha256 \(hash ?? "unreadable")), context \(context), model id '\(options.modelName)'")
         }
+        printError("reckon serve: stopped")
     }
 }
