@@ -37,7 +37,7 @@ public final class ServeHandler: Sendable {
         self.options = options
         preparer = RequestPreparer(limits: limits, options: options, tokenize: tokenize)
         gate = AdmissionGate(capacity: options.maxAdmittedSequences)
-        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics })
+        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics }, rateWindow: options.tokenRateWindow)
         created = Int(Date().timeIntervalSince1970)
     }
 

@@ -10,8 +10,8 @@ import Synchronization
 /// - `reckon_live_sequences` (gauge): sequences generating, over all requests;
 /// - `reckon_kv_pages_in_use`, `reckon_kv_pages_limit` (gauges): KV pages referenced now / in the pool;
 /// - `reckon_prompt_tokens_total`, `reckon_generation_tokens_total` (counters), counted when a choice ends;
-/// - `reckon_generation_tokens_per_second` (gauge): generation tokens of the choices that ended in the last 10 s,
-///   divided by 10;
+/// - `reckon_generation_tokens_per_second` (gauge): generation tokens of the choices that ended in the last
+///   `rateWindow` (default 10 s), divided by its length in seconds;
 /// - `reckon_requests_rejected_total` (counter): requests refused with 429;
 /// - `reckon_e2e_request_latency_seconds` (histogram): from the request's arrival to its last byte.
 public final class ServeMetrics: Sendable {
@@ -29,11 +29,15 @@ public final class ServeMetrics: Sendable {
     let latency: DurationHistogram
     /// (time, tokens) of the choices that ended in the last ``window`` seconds.
     private let recent = Mutex<[(time: ContinuousClock.Instant, tokens: Int)]>([])
-    private static let window: Duration = .seconds(10)
+    private let window: Duration
 
-    /// - Parameter batch: a snapshot of the live batch's counters, read at each scrape (nil: no batch gauges).
-    public init(batch: @escaping @Sendable () -> LiveBatchMetrics?) {
+    /// - Parameters:
+    ///   - batch: a snapshot of the live batch's counters, read at each scrape (nil: no batch gauges).
+    ///   - rateWindow: the window of the tokens-per-second gauge (> 0).
+    public init(batch: @escaping @Sendable () -> LiveBatchMetrics?, rateWindow: Duration = .seconds(10)) {
+        precondition(rateWindow > .zero, "the tokens-per-second window must be positive")
         batchSnapshot = batch
+        window = rateWindow
         func name(_ metric: String, _ unit: String = "", _ help: String) -> MetricNameDescriptor {
             MetricNameDescriptor(namespace: "reckon", metricName: metric, unitName: unit, helpText: help)
         }
@@ -45,7 +49,7 @@ public final class ServeMetrics: Sendable {
         promptTokens = registry.makeCounter(descriptor: name("prompt_tokens", "total", "Prompt tokens of answered requests."))
         generationTokens = registry.makeCounter(descriptor: name("generation_tokens", "total", "Tokens generated."))
         tokensPerSecond = registry.makeGauge(descriptor: name(
-            "generation_tokens_per_second", "", "Tokens of the choices that ended in the last 10 s, per second."))
+            "generation_tokens_per_second", "", "Tokens of the choices that ended in the last \(rateWindow), per second."))
         rejected = registry.makeCounter(descriptor: name("requests_rejected", "total", "Requests refused with 429."))
         latency = registry.makeDurationHistogram(
             descriptor: name("e2e_request_latency", "seconds", "Time from a request's arrival to its last byte."),
@@ -76,10 +80,11 @@ public final class ServeMetrics: Sendable {
         }
         let now = ContinuousClock.now
         let tokens = recent.withLock { recent in
-            recent.removeAll { now - $0.time > Self.window }
+            recent.removeAll { now - $0.time > window }
             return recent.reduce(0) { $0 + $1.tokens }
         }
-        tokensPerSecond.set(Double(tokens) / 10)
+        let seconds = Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
+        tokensPerSecond.set(Double(tokens) / seconds)
         return registry.emitToBuffer()
     }
 }

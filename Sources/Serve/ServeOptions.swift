@@ -14,6 +14,8 @@ public struct ServeOptions: Sendable {
     public var maxAdmittedSequences: Int
     /// Seconds a client refused with 429 is told to wait.
     public var retryAfterSeconds: Int
+    /// The window of `reckon_generation_tokens_per_second` (see ``ServeMetrics``).
+    public var tokenRateWindow: Duration = .seconds(10)
 
     public init(modelName: String = "reckon", modelSHA256: String? = nil, maxBodyBytes: Int = 1 << 20,
                 maxChoicesPerRequest: Int = 64, maxAdmittedSequences: Int = 256, retryAfterSeconds: Int = 1) {

@@ -10,7 +10,7 @@ import Testing
 /// (finish reason length): each step (about 2 ms) gives every live sequence the text "x". Records how many sessions
 /// were closed and how many sequences are live.
 final class EndlessLiveGenerator: LiveGenerating {
-    struct Counts { var closedSessions = 0, liveSequences = 0, steps = 0 }
+    struct Counts { var closedSessions = 0, liveSequences = 0, steps = 0, gaveUp = 0 }
     let counts = Mutex(Counts())
     let stepLimit: Int?
     var modelIdentifier: String { "endless" }
@@ -58,6 +58,7 @@ final class EndlessLiveGenerator: LiveGenerating {
                 owner.counts.withLock { $0.steps += 1 }
                 try? await Task.sleep(for: .milliseconds(2))
             }
+            owner.counts.withLock { $0.gaveUp += 1 }
             throw .invalidRequest("the endless test generator gave up: nobody closed its session")
         }
         var liveSequences: [LiveSequenceID] { state.withLock { $0.closed ? [] : $0.sequences } }
@@ -85,9 +86,9 @@ final class EndlessLiveGenerator: LiveGenerating {
                      options: ServeOptions(), tokenize: { _ throws(EngineError) in [1, 2, 3] })
     }
 
-    /// Waits (up to 10 s) until `condition` holds.
+    /// Waits (up to 60 s: the whole suite runs in parallel on few cores) until `condition` holds.
     static func eventually(_ condition: () -> Bool) async throws -> Bool {
-        for _ in 0..<1000 {
+        for _ in 0..<6000 {
             if condition() { return true }
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -110,6 +111,7 @@ final class EndlessLiveGenerator: LiveGenerating {
             #expect(try await Self.eventually { live.counts.withLock { $0.liveSequences == 2 && $0.steps > 5 } })
             try await leaving.close(mode: .all)
             #expect(try await Self.eventually { live.counts.withLock { $0.closedSessions == 1 && $0.liveSequences == 0 } })
+            #expect(live.counts.withLock { $0.gaveUp } == 0, "the session was closed only when the generator gave up")
             #expect(try await Self.eventually { handler.gate.admittedSequences == 0 })
             try? await leaving.shutdown()
             // The server still answers.

@@ -28,11 +28,10 @@ import Testing
     }
 
     @Test func inFlightStreamFinishesAfterShutdownStarts() async throws {
-        let live = EndlessLiveGenerator(stepLimit: 150)  // about 0.3 s or more
+        let live = EndlessLiveGenerator(stepLimit: 60)  // 0.12 s or more
         let handler = DisconnectTests.handler(live)
-        let started = ContinuousClock.now
         try await Self.withServer(handler, grace: .seconds(60)) { port, group in
-            let client = TestClient(host: "127.0.0.1", port: port)
+            let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
             client.connect()
             async let response = client.post("/v1/completions", headers: [.contentType: "application/json"],
                                              body: ByteBuffer(string: #"{"model":"reckon","prompt":"go","stream":true,"max_tokens":1000}"#))
@@ -44,17 +43,15 @@ import Testing
             #expect(body.hasSuffix("data: [DONE]\n\n"))
             let events = try StreamingTests.events(body)
             let text = events.compactMap { ($0["choices"] as? [[String: Any]])?.first?["text"] as? String }.joined()
-            #expect(text == String(repeating: "x", count: 150))
+            #expect(text == String(repeating: "x", count: 60))
             try? await client.shutdown()
         }
-        #expect(live.counts.withLock { $0.closedSessions == 1 && $0.liveSequences == 0 })
-        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(live.counts.withLock { $0.closedSessions == 1 && $0.liveSequences == 0 && $0.gaveUp == 0 })
     }
 
     @Test func requestsPastTheGracePeriodAreCancelled() async throws {
         let live = EndlessLiveGenerator()
         let handler = DisconnectTests.handler(live)
-        let started = ContinuousClock.now
         try await Self.withServer(handler, grace: .milliseconds(300)) { port, group in
             let client = TestClient(host: "127.0.0.1", port: port)
             client.connect()
@@ -65,7 +62,8 @@ import Testing
             await group.triggerGracefulShutdown()
         }
         #expect(live.counts.withLock { $0.closedSessions == 1 && $0.liveSequences == 0 })
-        #expect(ContinuousClock.now - started < .seconds(15), "the endless request was not cancelled")
+        // Closed by the cancellation at the end of the 0.3 s grace period, not when the generator gave up (≥ 10 s).
+        #expect(live.counts.withLock { $0.gaveUp } == 0, "the endless request was not cancelled")
         #expect(handler.gate.admittedSequences == 0)
     }
 }
