@@ -16,19 +16,22 @@ public enum ServeApplication {
 
     /// The service group running the application: on SIGTERM or SIGINT (or `triggerGracefulShutdown()`) the server
     /// stops accepting connections and lets the open ones finish; requests still running after `gracePeriod` are
-    /// cancelled (their sessions closed, their KV pages freed).
+    /// cancelled (their sessions closed, their KV pages freed). `cancellationLimit`, when given, is how long that
+    /// cancellation may take before service-lifecycle ends the process with a fatal error (default: no limit, so a
+    /// slow, loaded machine is not crashed).
     public static func serviceGroup(handler: ServeHandler, host: String, port: Int, gracePeriod: Duration,
-                                    logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+                                    cancellationLimit: Duration? = nil, logger: Logger,
+                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
     -> ServiceGroup {
         let app = make(handler: handler, host: host, port: port, logger: logger, onServerRunning: onServerRunning)
         var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = gracePeriod
-        configuration.maximumCancellationDuration = .seconds(10)
+        configuration.maximumCancellationDuration = cancellationLimit
         return ServiceGroup(configuration: configuration)
     }
 
-    /// Runs until SIGTERM or SIGINT, then shuts down as ``serviceGroup(handler:host:port:gracePeriod:logger:onServerRunning:)``
+    /// Runs until SIGTERM or SIGINT, then shuts down as ``serviceGroup(handler:host:port:gracePeriod:cancellationLimit:logger:onServerRunning:)``
     /// says; returns once the server has stopped.
     public static func run(handler: ServeHandler, host: String, port: Int, gracePeriod: Duration = .seconds(30),
                            logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
