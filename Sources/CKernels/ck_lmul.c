@@ -3,7 +3,9 @@
 // (element i of each full block of 32 goes to lane i % 32), lane j of the four groups of eight is folded as
 // v[j] = (l[j]+l[j+8]) + (l[j+16]+l[j+24]), then v is summed as ((v0+v4)+(v1+v5)) + ((v2+v6)+(v3+v7)), and the tail
 // (n % 32 elements) is added in order. The portable and AVX2 paths use exactly this order, so they
-// agree bit for bit.
+// agree bit for bit. The matrix-vector product is that dot per row (the AVX2 path skips the rounding and special-value
+// checks when the caller promises pre-rounded finite weights and x rounds to finite values); the axpy adds one L-Mul
+// product per element.
 #include "ckernels.h"
 #include "ck_internal.h"
 
@@ -59,9 +61,33 @@ static float lmul_dot_portable(const float *a, const float *b, int64_t n, const 
     return sum;
 }
 
+
+static void lmul_axpy_portable(float alpha, const float *x, float *y, int64_t n, const lmul_consts *c) {
+    for (int64_t i = 0; i < n; i++) y[i] += lmul_scalar(alpha, x[i], c);
+}
+
 #ifdef CK_HAVE_X86
 #include <immintrin.h>
 #define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+
+/// Rounds x to m bits once (idempotent: L-Mul of the rounded operand is the same product) and reports whether every
+/// rounded value is finite.
+static int round_operand(const float *x, float *out, int64_t n, const lmul_consts *c) {
+    int finite = 1;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t bits;
+        __builtin_memcpy(&bits, x + i, 4);
+        uint32_t magnitude = bits & 0x7FFFFFFFu;
+        if (magnitude < 0x7F800000u) {
+            magnitude = (magnitude + c->bias + ((magnitude >> c->shift) & c->lsb_and)) & c->keep;
+            bits = (bits & 0x80000000u) | magnitude;
+        }
+        if ((bits & 0x7FFFFFFFu) >= 0x7F800000u) finite = 0;
+        __builtin_memcpy(out + i, &bits, 4);
+    }
+    return finite;
+}
+
 
 CK_AVX2 static float lmul_dot_avx2(const float *a, const float *b, int64_t n, const lmul_consts *c) {
     const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
@@ -113,6 +139,89 @@ CK_AVX2 static float lmul_dot_avx2(const float *a, const float *b, int64_t n, co
     for (int64_t i = full; i < n; i++) sum += lmul_scalar(a[i], b[i], c);
     return sum;
 }
+
+/// lmul_dot_avx2 for operands that are both finite and already rounded to m bits (nonzero magnitudes only need the
+/// integer add, the range checks and the sign): the same products in the same order, so the same sum.
+CK_AVX2 static float lmul_dot_rounded_avx2(const float *a, const float *b, int64_t n, const lmul_consts *c) {
+    const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
+    const __m256i sign_bit = _mm256_set1_epi32((int)0x80000000u);
+    const __m256i infinity = _mm256_set1_epi32(0x7F800000);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i k = _mm256_set1_epi32((int)c->k);
+    const __m256i under_limit = _mm256_set1_epi32((int)((c->k + 0x00800000u) ^ 0x80000000u));
+    const __m256i over_limit = _mm256_set1_epi32((int)((c->k + 0x7F7FFFFFu) ^ 0x80000000u));
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    int64_t full = n - n % 32;
+    for (int64_t i = 0; i < full; i += 32) {
+        for (int g = 0; g < 4; g++) {
+            __m256i x = _mm256_castps_si256(_mm256_loadu_ps(a + i + 8 * g));
+            __m256i y = _mm256_castps_si256(_mm256_loadu_ps(b + i + 8 * g));
+            __m256i ax = _mm256_and_si256(x, magnitude), ay = _mm256_and_si256(y, magnitude);
+            __m256i sign = _mm256_and_si256(_mm256_xor_si256(x, y), sign_bit);
+            __m256i s = _mm256_add_epi32(ax, ay);
+            __m256i s_flipped = _mm256_xor_si256(s, sign_bit);
+            __m256i flush = _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi32(ax, zero), _mm256_cmpeq_epi32(ay, zero)),
+                _mm256_cmpgt_epi32(under_limit, s_flipped));
+            __m256i over = _mm256_cmpgt_epi32(s_flipped, over_limit);
+            __m256i r = _mm256_blendv_epi8(_mm256_sub_epi32(s, k), infinity, over);
+            r = _mm256_andnot_si256(flush, r);
+            acc[g] = _mm256_add_ps(acc[g], _mm256_castsi256_ps(_mm256_or_si256(r, sign)));
+        }
+    }
+    __m256 folded = _mm256_add_ps(_mm256_add_ps(acc[0], acc[1]), _mm256_add_ps(acc[2], acc[3]));
+    float lane[8];
+    _mm256_storeu_ps(lane, folded);
+    float t0 = lane[0] + lane[4], t1 = lane[1] + lane[5], t2 = lane[2] + lane[6], t3 = lane[3] + lane[7];
+    float sum = (t0 + t1) + (t2 + t3);
+    for (int64_t i = full; i < n; i++) sum += lmul_scalar(a[i], b[i], c);
+    return sum;
+}
+
+CK_AVX2 static void lmul_axpy_avx2(float alpha, const float *x, float *y, int64_t n, const lmul_consts *c) {
+    uint32_t alpha_bits;
+    __builtin_memcpy(&alpha_bits, &alpha, 4);
+    if ((alpha_bits & 0x7FFFFFFFu) >= 0x7F800000u) { lmul_axpy_portable(alpha, x, y, n, c); return; }
+    const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
+    const __m256i sign_bit = _mm256_set1_epi32((int)0x80000000u);
+    const __m256i max_finite = _mm256_set1_epi32(0x7F7FFFFF);
+    const __m256i infinity = _mm256_set1_epi32(0x7F800000);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i bias = _mm256_set1_epi32((int)c->bias);
+    const __m256i lsb_and = _mm256_set1_epi32((int)c->lsb_and);
+    const __m256i keep = _mm256_set1_epi32((int)c->keep);
+    const __m256i k = _mm256_set1_epi32((int)c->k);
+    const __m256i under_limit = _mm256_set1_epi32((int)((c->k + 0x00800000u) ^ 0x80000000u));
+    const __m256i over_limit = _mm256_set1_epi32((int)((c->k + 0x7F7FFFFFu) ^ 0x80000000u));
+    const __m128i shift = _mm_cvtsi32_si128((int)c->shift);
+    const __m256 fa = _mm256_set1_ps(alpha);
+    const __m256i x_bits = _mm256_castps_si256(fa);
+    __m256i ax = _mm256_and_si256(x_bits, magnitude);
+    ax = _mm256_and_si256(_mm256_add_epi32(_mm256_add_epi32(ax, bias),
+                                           _mm256_and_si256(_mm256_srl_epi32(ax, shift), lsb_and)), keep);
+    const __m256i ax_zero = _mm256_cmpeq_epi32(ax, zero);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 fb = _mm256_loadu_ps(x + i);
+        __m256i yb = _mm256_castps_si256(fb);
+        __m256i ay = _mm256_and_si256(yb, magnitude);
+        __m256i special = _mm256_cmpgt_epi32(ay, max_finite);
+        __m256i sign = _mm256_and_si256(_mm256_xor_si256(x_bits, yb), sign_bit);
+        ay = _mm256_and_si256(_mm256_add_epi32(_mm256_add_epi32(ay, bias),
+                                               _mm256_and_si256(_mm256_srl_epi32(ay, shift), lsb_and)), keep);
+        __m256i s = _mm256_add_epi32(ax, ay);
+        __m256i s_flipped = _mm256_xor_si256(s, sign_bit);
+        __m256i flush = _mm256_or_si256(_mm256_or_si256(ax_zero, _mm256_cmpeq_epi32(ay, zero)),
+                                        _mm256_cmpgt_epi32(under_limit, s_flipped));
+        __m256i over = _mm256_cmpgt_epi32(s_flipped, over_limit);
+        __m256i r = _mm256_blendv_epi8(_mm256_sub_epi32(s, k), infinity, over);
+        r = _mm256_andnot_si256(flush, r);
+        __m256 product = _mm256_castsi256_ps(_mm256_or_si256(r, sign));
+        product = _mm256_blendv_ps(product, _mm256_mul_ps(fa, fb), _mm256_castsi256_ps(special));
+        _mm256_storeu_ps(y + i, _mm256_add_ps(_mm256_loadu_ps(y + i), product));
+    }
+    for (; i < n; i++) y[i] += lmul_scalar(alpha, x[i], c);
+}
 #endif
 
 float ck_lmul_dot_f32(const float *a, const float *b, int64_t n, uint32_t mantissa_bits, int path) {
@@ -123,4 +232,35 @@ float ck_lmul_dot_f32(const float *a, const float *b, int64_t n, uint32_t mantis
 #endif
     (void)path;
     return lmul_dot_portable(a, b, n, &c);
+}
+
+void ck_lmul_axpy_f32(float alpha, const float *x, float *y, int64_t n, uint32_t mantissa_bits, int path) {
+    if (mantissa_bits < 1 || mantissa_bits > 23) return;
+    lmul_consts c = make_consts(mantissa_bits);
+#ifdef CK_HAVE_X86
+    if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) { lmul_axpy_avx2(alpha, x, y, n, &c); return; }
+#endif
+    (void)path;
+    lmul_axpy_portable(alpha, x, y, n, &c);
+}
+
+void ck_lmul_matvec_f32(const float *w, int64_t row_stride, int64_t cols, int64_t row_begin, int64_t row_end,
+                        const float *x, float *y, uint32_t mantissa_bits, int weights_rounded, float *scratch,
+                        int path) {
+    if (mantissa_bits < 1 || mantissa_bits > 23) return;
+    lmul_consts c = make_consts(mantissa_bits);
+#ifdef CK_HAVE_X86
+    if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) {
+        if (weights_rounded && round_operand(x, scratch, cols, &c)) {
+            for (int64_t r = row_begin; r < row_end; r++) y[r] = lmul_dot_rounded_avx2(w + r * row_stride, scratch, cols, &c);
+        } else {
+            for (int64_t r = row_begin; r < row_end; r++) y[r] = lmul_dot_avx2(w + r * row_stride, x, cols, &c);
+        }
+        return;
+    }
+#endif
+    (void)path;
+    (void)weights_rounded;
+    (void)scratch;
+    for (int64_t r = row_begin; r < row_end; r++) y[r] = lmul_dot_portable(w + r * row_stride, x, cols, &c);
 }

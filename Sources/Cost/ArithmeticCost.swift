@@ -1,3 +1,4 @@
+import Numerics
 /// The arithmetic whose cost is asked: the formats of weights, activations and KV cache, and how products are
 /// multiplied. This is the cost model's own input; a run's inference mode maps onto it (by format names).
 public struct ArithmeticCost: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -8,12 +9,12 @@ public struct ArithmeticCost: Sendable, Hashable, Codable, CustomStringConvertib
     /// Format of the cached keys and values.
     public var kv: OperandFormat
     /// How the weight products are multiplied.
-    public var matmul: MultiplyKind
+    public var matmul: Multiplier
     /// How the attention products (QKᵀ and the weighted sum of V) are multiplied.
-    public var attention: MultiplyKind
+    public var attention: Multiplier
 
-    public init(weights: OperandFormat?, activations: OperandFormat, kv: OperandFormat, matmul: MultiplyKind = .exact,
-                attention: MultiplyKind = .exact) {
+    public init(weights: OperandFormat?, activations: OperandFormat, kv: OperandFormat, matmul: Multiplier = .exact,
+                attention: Multiplier = .exact) {
         self.weights = weights
         self.activations = activations
         self.kv = kv

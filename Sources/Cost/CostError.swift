@@ -2,8 +2,6 @@
 public enum CostError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A number-format name the cost model does not know.
     case unknownFormat(name: String, role: String)
-    /// A multiply kind that is neither `exact` nor `lmul:m=M`.
-    case invalidMultiply(text: String)
     /// A size (layers, widths, context, matrix sides) outside its range.
     case invalidSize(name: String, value: Int, requirement: String)
 
@@ -12,9 +10,6 @@ public enum CostError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownFormat(name, role):
             return "unknown \(role) format '\(name)'. Expected one of: \(OperandFormat.knownNames.joined(separator: ", ")) "
                 + "(or intK / intK-gG, e.g. int8, int4-g32). Pass one of these names."
-        case let .invalidMultiply(text):
-            return "unknown multiply '\(text)'. Expected 'exact' or 'lmul:m=M' with M mantissa bits in 1...23 "
-                + "(e.g. lmul:m=3)."
         case let .invalidSize(name, value, requirement):
             return "\(name) must be \(requirement), but got \(value). Check the model shape or the option."
         }

@@ -1,3 +1,4 @@
+import Numerics
 /// What generating one token costs under an arithmetic, for one sequence (batch 1) at a position that attends over
 /// `context` cached positions, itself included. Counts are per token; energy is an **estimate** from the 45 nm table
 /// (``EnergyTable``).
@@ -81,7 +82,7 @@ extension ArithmeticCost {
     }
 
     /// ACE of one MAC of an `a` operand with a `w` operand.
-    static func ace(_ a: OperandFormat, _ w: OperandFormat, _ multiply: MultiplyKind) -> Int {
+    static func ace(_ a: OperandFormat, _ w: OperandFormat, _ multiply: Multiplier) -> Int {
         switch multiply {
         case .exact: a.aceBits * w.aceBits
         case let .lmul(m): lmulExponentBits(a, w) + m
@@ -96,7 +97,7 @@ extension ArithmeticCost {
     }
 
     /// Estimated picojoules of one MAC (see ``TokenCost``).
-    static func energyPJ(_ a: OperandFormat, _ w: OperandFormat, _ multiply: MultiplyKind) -> Double {
+    static func energyPJ(_ a: OperandFormat, _ w: OperandFormat, _ multiply: Multiplier) -> Double {
         let width = max(a.aceBits, w.aceBits)
         switch multiply {
         case let .lmul(m):

@@ -15,8 +15,10 @@ public final class LocalEngine: TextGenerating, Sendable {
     public let tokenizer: Tokenizer
     /// Positions the engine's KV caches hold (prompt plus generated tokens).
     public let contextLength: Int
-    /// How activations enter the quantised products.
+    /// How activations enter the quantised products (``numerics``' `activations`).
     public let activations: ActivationPrecision
+    /// The arithmetic the model runs on (weights, activation and KV formats, L-Mul); part of ``modelIdentifier``.
+    public let numerics: NumericsMode
     /// Most bytes the KV caches of one request may hold (a ``LiveBatch`` on this engine sizes its whole page pool
     /// from it).
     public let kvMemoryLimit: Int
@@ -38,17 +40,21 @@ public final class LocalEngine: TextGenerating, Sendable {
     ///     is refused with ``EngineError/insufficientMemory(needed:limit:what:)`` before anything is allocated.
     ///   - template: chat template to use instead of the one detected from the file.
     ///   - activations: how activations enter quantised products (`.int16`: fast generation; `.float32`: the
-    ///     reference-faithful path).
+    ///     reference-faithful path). Ignored when `numerics` is given.
+    ///   - numerics: the arithmetic (inference mode); default: the model as stored with `activations`.
     ///   - loading: how the file is brought into memory; `.resident` (default) reads it once into huge-page-backed
     ///     memory, which generation streams faster than a 4 KiB-page mapping.
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
                 template: ChatTemplate? = nil, activations: ActivationPrecision = .default,
-                loading: GGUFLoading = .resident, kvMemoryLimit: Int? = nil) throws(EngineError) {
+                loading: GGUFLoading = .resident, kvMemoryLimit: Int? = nil,
+                numerics: NumericsMode? = nil) throws(EngineError) {
         self.path = path
         do { file = try GGUFFile(path: path, loading: loading) } catch { throw .file(error) }
         pool = WorkerPool(threadCount: threads)
-        self.activations = activations
-        do { model = try ModelRegistry.load(file, pool: pool, activations: activations) } catch { throw .model(error) }
+        let mode = numerics ?? NumericsMode(activations: activations)
+        self.numerics = mode
+        self.activations = mode.activations
+        do { model = try ModelRegistry.load(file, pool: pool, numerics: mode) } catch { throw .model(error) }
         do {
             tokenizer = try Tokenizer(vocabulary: try TokenizerVocabulary(gguf: file))
         } catch { throw .tokenizer(error) }
@@ -87,10 +93,11 @@ public final class LocalEngine: TextGenerating, Sendable {
         }
     }
 
-    /// File name and size, plus the activation precision when it is not the default (it changes the samples).
+    /// File name and size, plus the numerics mode when it is not the default (it changes the samples), e.g.
+    /// `"m.gguf (123 bytes), float32 activations"` or `"m.gguf (123 bytes), mxfp4 weights, lmul:m=3 matmul"`.
     public var modelIdentifier: String {
         let base = "\((path as NSString).lastPathComponent) (\(file.fileSize) bytes)"
-        return activations == .default ? base : base + ", \(activations.rawValue) activations"
+        return numerics.isDefault ? base : base + ", " + numerics.description
     }
 
     /// Generates one completion, streaming its visible text to `onText`.

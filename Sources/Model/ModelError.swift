@@ -19,6 +19,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     /// Every page of a limited KV page pool is in use (`limit` pages of `positionsPerPage` positions,
     /// `bytesPerPage` bytes each); nothing was written.
     case kvPagesExhausted(positionsPerPage: Int, limit: Int, bytesPerPage: Int)
+    /// A tensor cannot be re-encoded in the number format a numerics mode asks for (e.g. rows that are not whole
+    /// blocks of the format).
+    case unsupportedNumerics(name: String, format: String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,6 +46,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "KV memory exhausted: all \(limit) pages of \(positionsPerPage) positions "
                 + "(\((megabytes * 10).rounded() / 10) MB) are in use and one more is needed; stop or finish some sequences, "
                 + "ask for fewer samples or tokens, or raise the KV memory limit"
+        case let .unsupportedNumerics(name, format, reason):
+            return "model tensor '\(name)' cannot be rounded to \(format): \(reason); choose another format"
         }
     }
 }

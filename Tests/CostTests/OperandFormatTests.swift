@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Cost
+import Numerics
 
 /// Bits per element, scales included, from the published layouts (OCP MX v1.0, NVFP4, ggml-common.h), and ACE per
 /// MAC from numerics.md T5 (PokeBNN).
@@ -58,8 +59,8 @@ import Testing
         #expect(throws: CostError.self) { try OperandFormat(name: "e8m0") }
         let message = CostError.unknownFormat(name: "fp7", role: "weight").description
         #expect(message.contains("unknown weight format 'fp7'") && message.contains("nvfp4") && message.contains("q4_1"))
-        #expect(throws: CostError.invalidMultiply(text: "lmul:m=0")) { try MultiplyKind(parsing: "lmul:m=0") }
-        #expect(try MultiplyKind(parsing: "lmul:m=4") == .lmul(mantissaBits: 4))
-        #expect(try MultiplyKind(parsing: "exact") == .exact)
+        #expect(throws: NumericsError.unknownMultiplier("lmul:m=0")) { try Multiplier(parsing: "lmul:m=0") }
+        #expect(try Multiplier(parsing: "lmul:m=4") == .lmul(mantissaBits: 4))
+        #expect(try Multiplier(parsing: "exact") == .exact)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Cost
+import Numerics
 
 /// Golden values are worked out by hand from the formulas (never taken from the code under test) for a toy
 /// 2-layer shape: d = 32, 2 query heads and 1 KV head of width 16 (d_attn 32, d_kv 16), feed-forward 64, a
@@ -62,7 +63,7 @@ import Testing
         let shape = try Self.toyShape()
         let arithmetic = ArithmeticCost(
             weights: try OperandFormat(name: "mxfp4"), activations: try OperandFormat(name: "fp32"),
-            kv: try OperandFormat(name: "fp8-e4m3"), matmul: try MultiplyKind(parsing: "lmul:m=3"))
+            kv: try OperandFormat(name: "fp8-e4m3"), matmul: try Multiplier(parsing: "lmul:m=3"))
         let cost = try arithmetic.perToken(shape, context: 1)
         // 4 bits per weight plus one 8-bit E8M0 scale per 32: 18752/2 + 18752/32 bytes.
         #expect(cost.weightBytes == 9376 + 586)

@@ -65,7 +65,7 @@ struct CostCLITests {
         #expect(result.status == 64)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("unknown --weights format 'fp7'"), "\(result.standardError)")
-        let multiply = try ReckonProcess.run(["cost", "--matmul", "lmul"])
+        let multiply = try ReckonProcess.run(["cost", "--matmul", "lmul:m=24"])
         #expect(multiply.status == 64)
         #expect(multiply.standardError.contains("lmul:m=M"), "\(multiply.standardError)")
     }

@@ -36,6 +36,18 @@ float ck_dot_f32(const float *a, const float *b, int64_t n, int path);
 /// Both paths accumulate in the same order, so they agree bit for bit.
 float ck_lmul_dot_f32(const float *a, const float *b, int64_t n, uint32_t mantissa_bits, int path);
 
+/// y[r] = ck_lmul_dot_f32(w + r*row_stride, x, cols, mantissa_bits) for row_begin <= r < row_end (y indexed by r),
+/// bit for bit. `scratch` holds `cols` floats (x rounded to mantissa_bits once). `weights_rounded` promises that
+/// every weight is finite and already rounded to mantissa_bits (rounding is idempotent, so the products are the
+/// same); the AVX2 path then skips the per-element rounding and special-value checks. Nothing for mantissa_bits
+/// outside 1...23.
+void ck_lmul_matvec_f32(const float *w, int64_t row_stride, int64_t cols, int64_t row_begin, int64_t row_end,
+                        const float *x, float *y, uint32_t mantissa_bits, int weights_rounded, float *scratch,
+                        int path);
+
+/// y[i] += L-Mul(alpha, x[i]) for i < n, one fp32 add per element (no reassociation: both paths agree bit for bit).
+void ck_lmul_axpy_f32(float alpha, const float *x, float *y, int64_t n, uint32_t mantissa_bits, int path);
+
 /// C[j*ldc + i] = Σ_p A[i*lda + p] · B[j*ldb + p] for i < m, j < n, p < k (fp32; batched prefill).
 void ck_gemm_f32(const float *a, int64_t lda, int64_t m, const float *b, int64_t ldb, int64_t n, int64_t k,
                  float *c, int64_t ldc, int path);

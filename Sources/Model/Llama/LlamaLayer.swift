@@ -4,14 +4,14 @@ import Numerics
 /// The weights of one transformer block of a `llama` model.
 struct LlamaLayer: Sendable {
     let attentionNorm: [Float]
-    let query: WeightMatrix
-    let key: WeightMatrix
-    let value: WeightMatrix
-    let attentionOutput: WeightMatrix
+    var query: WeightMatrix
+    var key: WeightMatrix
+    var value: WeightMatrix
+    var attentionOutput: WeightMatrix
     let feedForwardNorm: [Float]
-    let gate: WeightMatrix
-    let up: WeightMatrix
-    let down: WeightMatrix
+    var gate: WeightMatrix
+    var up: WeightMatrix
+    var down: WeightMatrix
 
     init(file: GGUFFile, index: Int, hyper h: LlamaHyperparameters) throws(ModelError) {
         let p = "blk.\(index)."
@@ -25,6 +25,19 @@ struct LlamaLayer: Sendable {
         gate = try WeightMatrix(file: file, name: p + "ffn_gate.weight", rows: h.feedForwardLength, cols: h.embeddingLength)
         up = try WeightMatrix(file: file, name: p + "ffn_up.weight", rows: h.feedForwardLength, cols: h.embeddingLength)
         down = try WeightMatrix(file: file, name: p + "ffn_down.weight", rows: h.embeddingLength, cols: h.feedForwardLength)
+    }
+
+    /// This layer with `transform` applied to each of its weight matrices (numerics modes re-encode them).
+    func mapMatrices(_ transform: (WeightMatrix) throws(ModelError) -> WeightMatrix) throws(ModelError) -> LlamaLayer {
+        var layer = self
+        layer.query = try transform(query)
+        layer.key = try transform(key)
+        layer.value = try transform(value)
+        layer.attentionOutput = try transform(attentionOutput)
+        layer.gate = try transform(gate)
+        layer.up = try transform(up)
+        layer.down = try transform(down)
+        return layer
     }
 }
 

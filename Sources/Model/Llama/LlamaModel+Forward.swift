@@ -52,7 +52,7 @@ extension LlamaModel {
         let buffers = ForwardBuffers(batch: batch, dim: dim, kvDim: kvDim, ffn: ffn)
         defer { buffers.release() }
         func product(_ products: [MatrixProduct], rows count: Int = batch) {
-            pool.run(products, batch: count, activations: activations, schedule: schedule)
+            pool.run(products, batch: count, numerics: numerics, schedule: schedule)
         }
 
         for (b, token) in tokens.enumerated() { tokenEmbedding.dequantizeRow(token, into: buffers.x + b * dim) }
@@ -71,6 +71,7 @@ extension LlamaModel {
                            cos: angles[b].cos, sin: angles[b].sin)
                 rope.apply(buffers.k + b * kvDim, heads: h.kvHeads, headDimension: h.headDimension,
                            cos: angles[b].cos, sin: angles[b].sin)
+                roundForCache(buffers.k + b * kvDim, buffers.v + b * kvDim, count: kvDim)
                 let slot = row.cache.slot(layer: index, position: row.position)
                 slot.key.update(from: buffers.k + b * kvDim, count: kvDim)
                 slot.value.update(from: buffers.v + b * kvDim, count: kvDim)
@@ -128,7 +129,8 @@ extension LlamaModel {
                 let b = pair / h.heads, head = pair % h.heads
                 attendOneHead(query: buffers.q + b * dim + head * hd, segments: segments[b], positions: positions[b] + 1,
                               kvHead: head / groupSize, headDimension: hd, kvDimension: kvDim,
-                              scores: scores, output: buffers.attended + b * dim + head * hd)
+                              scores: scores, output: buffers.attended + b * dim + head * hd,
+                              multiplier: self.numerics.attention)
             }
         }
     }

@@ -35,9 +35,18 @@ final class AttentionSegments: @unchecked Sendable {
 /// `query` is one head (`headDimension` floats); the cached rows (`kvDimension` floats each) come from `segments`,
 /// of which this head reads the `kvHead`-th slice. Scores are scaled by 1/√headDimension and softmax-normalised in
 /// fp32; the arithmetic does not depend on how the positions are split into segments.
+/// With `multiplier` L-Mul, ``attendOneHeadLMul(query:segments:positions:kvHead:headDimension:kvDimension:mantissaBits:scores:output:)``
+/// does it instead.
 func attendOneHead(query: UnsafePointer<Float>, segments: AttentionSegments, positions: Int, kvHead: Int,
                    headDimension: Int, kvDimension: Int,
-                   scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+                   scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
+                   multiplier: Multiplier = .exact) {
+    if case .lmul(let m) = multiplier {
+        attendOneHeadLMul(query: query, segments: segments, positions: positions, kvHead: kvHead,
+                          headDimension: headDimension, kvDimension: kvDimension, mantissaBits: m, scores: scores,
+                          output: output)
+        return
+    }
     Kernels.attendHead(query: query, segmentCount: segments.count, keys: segments.keys, values: segments.values,
                        counts: segments.rows, positions: positions, offset: kvHead * headDimension, stride: kvDimension,
                        headDimension: headDimension, scale: 1 / Float(headDimension).squareRoot(),

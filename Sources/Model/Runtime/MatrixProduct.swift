@@ -31,9 +31,13 @@ public struct MatrixProduct: @unchecked Sendable {
     /// single-vector kernel (the integer one when `quantizedInputs` holds the vectors in int16-block form). Tiled:
     /// a tile of rows is dequantised once into `scratch` and reused for every vector.
     func compute(rows: Range<Int>, batch: Int, schedule: ProductSchedule, scratch: UnsafeMutablePointer<Float>?,
-                 quantizedInputs: Int16BlockBatch?) {
+                 quantizedInputs: Int16BlockBatch?, lmulMantissaBits: Int? = nil) {
         let cols = matrix.cols
         let outRows = matrix.rows
+        if let m = lmulMantissaBits {
+            computeLMul(rows: rows, batch: batch, mantissaBits: m, scratch: scratch!)  // L-Mul always gets scratch
+            return
+        }
         if schedule == .perToken || batch == 1 {
             if let quantizedInputs {
                 Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
@@ -56,6 +60,32 @@ public struct MatrixProduct: @unchecked Sendable {
 
     /// Rows dequantized together in the batched path; `tileRows × cols` floats of scratch are needed per thread.
     static let tileRows = 16
+
+    /// Floats of scratch ``computeLMul(rows:batch:mantissaBits:scratch:)`` needs for a matrix of `cols` columns.
+    static func lmulScratchCount(cols: Int) -> Int { 2 * cols }
+
+    /// Every multiplication by L-Mul (`Kernels.lmulMatvec`: the order of `Kernels.lmulDot` for each row and vector),
+    /// fp32 accumulation; each vector alone, so the result is batch-invariant. F32 rows are read in place; rows of
+    /// other types are decoded to fp32 one at a time.
+    func computeLMul(rows: Range<Int>, batch: Int, mantissaBits m: Int, scratch: UnsafeMutablePointer<Float>) {
+        let cols = matrix.cols, outRows = matrix.rows
+        if matrix.type == .f32 {
+            let w = matrix.base.assumingMemoryBound(to: Float.self)
+            let rounded = matrix.roundedToMantissaBits == m
+            for b in 0..<batch {
+                Kernels.lmulMatvec(w, rowStride: cols, cols: cols, rows: rows, input + b * cols, output + b * outRows,
+                                   mantissaBits: m, weightsRounded: rounded, scratch: scratch)
+            }
+            return
+        }
+        let row = scratch + cols
+        for r in rows {
+            matrix.dequantizeRow(r, into: row)
+            for b in 0..<batch {
+                output[b * outRows + r] = Kernels.lmulDot(row, input + b * cols, count: cols, mantissaBits: m)
+            }
+        }
+    }
 }
 
 extension WorkerPool {
@@ -70,12 +100,38 @@ extension WorkerPool {
     }
 
     /// Runs several independent matrix products (for example Q, K and V) as one parallel region, splitting their
-    /// concatenated rows into chunks. With the per-token schedule and `activations == .int16`, each distinct input
-    /// vector is quantised once to int16 blocks and products whose weight type has an integer kernel use it.
-    func run(_ products: [MatrixProduct], batch: Int, activations: ActivationPrecision, schedule: ProductSchedule) {
+    /// concatenated rows into chunks. With the per-token schedule and `activations == .int16` (and no activation
+    /// rounding or L-Mul in `numerics`), each distinct input vector is quantised once to int16 blocks and products
+    /// whose weight type has an integer kernel use it. With an activation format, each distinct input is rounded
+    /// once (per vector) into a copy that the products read; with L-Mul products every multiplication is L-Mul.
+    func run(_ products: [MatrixProduct], batch: Int, numerics: NumericsMode, schedule: ProductSchedule) {
+        var products = products
+        var roundedInputs: [UnsafeMutablePointer<Float>] = []
+        defer { for pointer in roundedInputs { pointer.deallocate() } }
+        if !numerics.activationFormat.isIdentity {
+            var byInput: [UnsafePointer<Float>: UnsafeMutablePointer<Float>] = [:]
+            for (index, product) in products.enumerated() {
+                let cols = product.matrix.cols
+                let rounded: UnsafeMutablePointer<Float>
+                if let done = byInput[product.input] {
+                    rounded = done
+                } else {
+                    rounded = .allocate(capacity: batch * cols)
+                    rounded.update(from: product.input, count: batch * cols)
+                    for b in 0..<batch {
+                        numerics.activationFormat.round(rounded + b * cols, count: cols, rowLength: cols)
+                    }
+                    byInput[product.input] = rounded
+                    roundedInputs.append(rounded)
+                }
+                products[index] = MatrixProduct(product.matrix, input: rounded, output: product.output)
+            }
+        }
+        var lmulBits: Int? = nil
+        if case .lmul(let m) = numerics.matmul { lmulBits = m }
         let perToken = schedule == .perToken || batch == 1
         var quantized: [Int16BlockBatch?] = Array(repeating: nil, count: products.count)
-        if perToken && activations == .int16 {
+        if perToken && numerics.activations == .int16 && numerics.activationFormat.isIdentity && lmulBits == nil {
             var byInput: [UnsafePointer<Float>: [Int16Blocks]] = [:]
             for (index, product) in products.enumerated() where Kernels.supportsInt16Blocks(product.matrix.type) {
                 let cols = product.matrix.cols, outRows = product.matrix.rows
@@ -101,14 +157,17 @@ extension WorkerPool {
             }
         }
         let plan = pieces
-        let scratchCount = perToken ? 0 : MatrixProduct.tileRows * maxCols
+        let scratchCount = lmulBits != nil ? MatrixProduct.lmulScratchCount(cols: maxCols)
+            : (perToken ? 0 : MatrixProduct.tileRows * maxCols)
+        let finalProducts = products
+        let lmul = lmulBits
         parallelFor(chunks: plan.count) { chunk in
             let piece = plan[chunk]
             // The per-token kernels need no scratch: skip the allocation on their (thousands per token) chunks.
             let scratch: UnsafeMutablePointer<Float>? = scratchCount > 0 ? .allocate(capacity: scratchCount) : nil
             defer { scratch?.deallocate() }
-            products[piece.product].compute(rows: piece.rows, batch: batch, schedule: schedule, scratch: scratch,
-                                            quantizedInputs: inputs[piece.product])
+            finalProducts[piece.product].compute(rows: piece.rows, batch: batch, schedule: schedule, scratch: scratch,
+                                                 quantizedInputs: inputs[piece.product], lmulMantissaBits: lmul)
         }
     }
 }

@@ -4,9 +4,11 @@ import Numerics
 /// A weight matrix kept in its stored (usually quantized) form, memory-mapped from the model file.
 ///
 /// Row-major: `rows` output features, each a row of `cols` input features stored in `rowBytes` bytes. Rows are
-/// dequantized on the fly inside the kernels; the matrix is never expanded to fp32 in memory.
+/// dequantized on the fly inside the kernels; the matrix is never expanded to fp32 in memory, except when a numerics
+/// mode re-encodes it (``reencoded(as:)``): its bytes then live in `storage`, owned by the matrix.
 // Unchecked because of `base`: it points into a GGUF file's bytes, which are immutable (see GGUFStorage) and kept
-// alive by the model that owns both the file and its matrices; the matrix only ever reads them.
+// alive by the model that owns both the file and its matrices, or into `storage`, written once before the matrix
+// is shared and kept alive by it; the matrix only ever reads them.
 public struct WeightMatrix: @unchecked Sendable {
     public let name: String
     public let type: GGMLType
@@ -14,14 +16,26 @@ public struct WeightMatrix: @unchecked Sendable {
     public let cols: Int
     public let rowBytes: Int
     public let base: UnsafeRawPointer
+    /// The bytes of a re-encoded matrix (nil when `base` points into the model file).
+    let storage: WeightStorage?
+    /// For F32 matrices prepared for L-Mul: every value is finite and already rounded to this many fraction bits
+    /// (``LMul/roundToMantissaBits(_:_:)``), which lets the L-Mul kernel skip the rounding.
+    public let roundedToMantissaBits: Int?
 
     public init(name: String, type: GGMLType, rows: Int, cols: Int, base: UnsafeRawPointer) {
+        self.init(name: name, type: type, rows: rows, cols: cols, base: base, storage: nil, roundedToMantissaBits: nil)
+    }
+
+    init(name: String, type: GGMLType, rows: Int, cols: Int, base: UnsafeRawPointer, storage: WeightStorage?,
+         roundedToMantissaBits: Int?) {
         self.name = name
         self.type = type
         self.rows = rows
         self.cols = cols
         self.rowBytes = type.rowByteCount(elements: cols)
         self.base = base
+        self.storage = storage
+        self.roundedToMantissaBits = roundedToMantissaBits
     }
 
     /// Loads a 2-D tensor `[cols, rows]` (ggml order) from `file`, checking its shape.

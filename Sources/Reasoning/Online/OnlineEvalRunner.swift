@@ -47,20 +47,11 @@ public struct OnlineEvalRunner: Sendable {
     /// - Parameter progress: called after each problem of each strategy (synchronously, on the running task).
     /// - Throws: ``ReasoningError``; `.cancelled` when the task is cancelled (recorded problems stay stored).
     public func run(progress: @Sendable (OnlineProgress) -> Void = { _ in }) async throws(ReasoningError) -> EvalReport {
-        try configuration.validate()
-        guard configuration.task == family.id else {
-            throw .invalidConfiguration(field: "task", value: configuration.task, requirement: "the family's id '\(family.id)'")
-        }
-        if let version = configuration.taskVersion, version != family.version {
-            throw .invalidConfiguration(field: "task version", value: "\(version)",
-                                        requirement: "the version of '\(family.id)' in this Reckon, \(family.version)")
-        }
         guard wave >= 1 else { throw .invalidConfiguration(field: "wave", value: "\(wave)", requirement: "an integer ≥ 1") }
         guard problemsInFlight >= 1 else {
             throw .invalidConfiguration(field: "problems in flight", value: "\(problemsInFlight)", requirement: "an integer ≥ 1")
         }
-        let difficulty: Difficulty
-        do { difficulty = try family.difficulty(configuration.difficulty) } catch { throw .difficulty(error) }
+        let difficulty = try configuration.resolvedDifficulty(for: family)
         let specs = configuration.strategies.isEmpty
             ? StrategyRegistry.defaultSpecs(samples: configuration.samples) : configuration.strategies
         let samples = configuration.samples, wave = self.wave

@@ -51,16 +51,7 @@ public struct EvalRunner: Sendable {
     /// - Parameter progress: called after each problem (synchronously, on the running task).
     /// - Throws: ``ReasoningError``; `.cancelled` when the task is cancelled (complete problems stay stored).
     public func run(progress: @Sendable (EvalProgress) -> Void = { _ in }) async throws(ReasoningError) -> EvalReport {
-        try configuration.validate()
-        guard configuration.task == family.id else {
-            throw .invalidConfiguration(field: "task", value: configuration.task, requirement: "the family's id '\(family.id)'")
-        }
-        if let version = configuration.taskVersion, version != family.version {
-            throw .invalidConfiguration(field: "task version", value: "\(version)",
-                                        requirement: "the version of '\(family.id)' in this Reckon, \(family.version)")
-        }
-        let difficulty: Difficulty
-        do { difficulty = try family.difficulty(configuration.difficulty) } catch { throw .difficulty(error) }
+        let difficulty = try configuration.resolvedDifficulty(for: family)
         let start = ContinuousClock.now
         let run = try storeCall("open the run") { try store.openRun(configuration, reckonVersion: reckonVersion) }
         var pools = EvalReport.pools(

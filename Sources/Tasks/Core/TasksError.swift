@@ -16,6 +16,10 @@ public enum TasksError: Error, CustomStringConvertible, Equatable, Sendable {
     case versionMismatch(family: String, expected: Int, found: Int)
     /// Two families registered with one id.
     case duplicateFamily(String)
+    /// `reckon tasks steps` has no step-by-step solutions for this family.
+    case unsupportedStepFamily(String, supported: [String])
+    /// Step-check data that the family's step writer never produces (edited or from another version).
+    case invalidStepData(family: String, reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +45,12 @@ public enum TasksError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "re-sample the instances with this build"
         case .duplicateFamily(let id):
             return "two task families are registered with id '\(id)'; ids must be unique"
+        case .unsupportedStepFamily(let id, let supported):
+            var text = "no step-by-step solutions for family '\(id)'; expected one of: \(supported.joined(separator: ", "))"
+            if let close = EditDistance.closest(to: id, among: supported) { text += " (did you mean '\(close)'?)" }
+            return text
+        case .invalidStepData(let family, let reason):
+            return "step data of family '\(family)' is malformed: \(reason); regenerate it with `reckon tasks steps \(family)`"
         }
     }
 }

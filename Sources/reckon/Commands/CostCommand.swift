@@ -1,3 +1,4 @@
+import Numerics
 import ArgumentParser
 import Cost
 import Foundation
@@ -47,10 +48,10 @@ struct CostCommand: ParsableCommand {
             return ArithmeticCost(
                 weights: weights == "native" ? nil : try OperandFormat(name: weights, role: "--weights"),
                 activations: try OperandFormat(name: activations, role: "--activations"),
-                kv: try OperandFormat(name: kv, role: "--kv"), matmul: try MultiplyKind(parsing: matmul),
-                attention: try MultiplyKind(parsing: attention))
+                kv: try OperandFormat(name: kv, role: "--kv"), matmul: try Multiplier(parsing: matmul),
+                attention: try Multiplier(parsing: attention))
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError("\(error)")
         }
     }
 

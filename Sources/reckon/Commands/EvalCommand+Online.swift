@@ -43,12 +43,7 @@ extension EvalCommand {
         let bar = OnlineProgressLine()
         let report = try await runner.run { progress in bar.update(progress) }
         bar.finish()
-        switch format {
-        case .json:
-            print(try jsonLine(report))
-        case .text:
-            print(EvalSummary.render(report, database: db))
-        }
+        try printReport(report)
     }
 }
 

@@ -89,7 +89,7 @@ struct EvalCommand: AsyncParsableCommand {
                 let run = try runStore.openRun(configuration, reckonVersion: ReckonVersion.current,
                                                modelFileSHA256: SHA256Hasher.hex(engine.file.rawBytes))
                 try runStore.saveCost(
-                    Self.runCost(engine, activations: modelOptions.activations, context: configuration.maxTokens), run: run)
+                    Self.runCost(engine, context: configuration.maxTokens), run: run)
             }
             store = runStore
         }
@@ -98,6 +98,11 @@ struct EvalCommand: AsyncParsableCommand {
         let bar = ProgressLine()
         let report = try await runner.run { progress in bar.update(progress) }
         bar.finish()
+        try printReport(report)
+    }
+
+    /// Prints a finished run's report in `--format`: one JSON line, or the text summary.
+    func printReport(_ report: EvalReport) throws {
         switch format {
         case .json:
             print(try jsonLine(report))

@@ -7,7 +7,7 @@ struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "Generate fresh problems from a seed and grade answers deterministically.",
-        subcommands: [List.self, Sample.self, Grade.self])
+        subcommands: [List.self, Sample.self, Grade.self, TasksStepsCommand.self])
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json

@@ -47,8 +47,10 @@ extension ExitStatus {
     }
 
     static func of(_ error: ModelError) -> ExitStatus {
-        if case .contextFull = error { return .usage }
-        return .dataError
+        switch error {
+        case .contextFull, .kvPagesExhausted: return .usage  // ask for less: fewer tokens, samples or context
+        default: return .dataError
+        }
     }
 
     static func of(_ error: GGUFError) -> ExitStatus {

@@ -46,7 +46,9 @@ public struct StreetMathFamily: TaskFamily {
         guard let (text, _) = FinalAnswerReader.number(in: response), let pred = Rational.parse(text) else {
             return Verdict(kind: .unparseable, score: 0, extracted: nil, detail: "no number found in the response", metrics: [:])
         }
-        let relative = abs(pred.doubleValue - exact.doubleValue) / abs(exact.doubleValue)
+        var relative = abs(pred.doubleValue - exact.doubleValue) / abs(exact.doubleValue)
+        // Beyond Double's range (edited data, a huge prediction) the quotient is inf/inf: take it exactly.
+        if !relative.isFinite { relative = ((pred - exact).magnitude / exact.magnitude)?.doubleValue ?? .infinity }
         // Exact computation: the exact value itself, or it rounded to 2 decimals (the reference string).
         let exactMatch = pred == exact || text == instance.answer
             || (Rational.parse(exact.decimalString(places: 2)) == pred)
@@ -60,7 +62,7 @@ public struct StreetMathFamily: TaskFamily {
 
     /// "12.3%" (one decimal), capped at 1000000% so absurd predictions cannot trap.
     static func percent(_ r: Double) -> String {
-        let tenths = Int((min(r, 10_000) * 1000).rounded())
+        let tenths = r.isNaN ? 10_000_000 : Int((min(r, 10_000) * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
     }
 }

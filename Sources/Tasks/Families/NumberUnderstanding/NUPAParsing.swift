@@ -57,17 +57,18 @@ enum NUPAParsing {
                 return (render(parts, representation), parts)
             }
         }
-        // Last match anywhere: try every position where a digit run starts.
-        let bytes = Array(response.utf8)
+        // Last match anywhere: try every position where a digit run starts (reading in place: a copy of the tail
+        // per start made a 1 MB response of short numbers take quadratic time).
+        let utf8 = response.utf8
         var best: [String]? = nil
-        var i = 0
-        while i < bytes.count {
-            let isStart = bytes[i] >= 48 && bytes[i] <= 57 && (i == 0 || !(bytes[i - 1] >= 48 && bytes[i - 1] <= 57) && bytes[i - 1] != 46)
-            if isStart {
-                let tail = Substring(String(decoding: bytes[i...], as: UTF8.self))
-                if let parts = parts(of: tail, as: representation, anchored: false) { best = parts }
-            }
-            i += 1
+        var previous: UInt8? = nil
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isStart = byte >= 48 && byte <= 57 && !(previous.map { $0 >= 48 && $0 <= 57 } ?? false) && previous != 46
+            if isStart, let parts = parts(of: response[index...], as: representation, anchored: false) { best = parts }
+            previous = byte
+            index = utf8.index(after: index)
         }
         return best.map { (render($0, representation), $0) }
     }

@@ -84,8 +84,14 @@ struct BooleanSATFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let n = Int(instance.data["variables"] ?? "") ?? 0
-        let clauses = (instance.data["clauses"] ?? "").split(separator: ";").map { $0.split(separator: ",").compactMap { Int($0) } }
+        // At most 1000 variables (the parameter allows 3...20); every clause a non-empty list of literals ±1…±n.
+        guard let n = instance.data.intValue("variables"), (1...1000).contains(n) else { return missingDataVerdict("variables") }
+        guard let clauseText = instance.data["clauses"], !clauseText.isEmpty else { return missingDataVerdict("clauses") }
+        let literals = clauseText.split(separator: ";", omittingEmptySubsequences: false)
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) } }
+        guard literals.allSatisfy({ !$0.isEmpty && $0.allSatisfy { l in l.map { $0 != 0 && $0 >= -n && $0 <= n } == true } })
+        else { return missingDataVerdict("clauses") }
+        let clauses = literals.map { $0.map { $0! } }
         let region = ResponseScanner.region(response)
         var value = [Bool?](repeating: nil, count: n + 1)
         for (key, word) in AssignmentPairs.read(region.text, keyIsNumber: true) {

@@ -30,11 +30,12 @@ struct CryptarithmeticFamily: TaskFamily {
             return v
         }
         guard let a = value(left), let b = value(right), let c = value(result) else { return nil }
+        // Words of up to 18 letters: a sum or product may pass 64 bits, and then it cannot equal the other side.
         switch op {
-        case "+": return a + b == c
+        case "+": return a.addingReportingOverflow(b) == (c, false)
         case "-": return a - b == c
-        case "*": return a * b == c
-        default: return b != 0 && a == b * c
+        case "*": return a.multipliedReportingOverflow(by: b) == (c, false)
+        default: return b != 0 && b.multipliedReportingOverflow(by: c) == (a, false)
         }
     }
 
@@ -71,8 +72,13 @@ struct CryptarithmeticFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let l = instance.data["left"] ?? "", r = instance.data["right"] ?? "", res = instance.data["result"] ?? ""
-        let op = instance.data["operation"] ?? "+"
+        // Words of 1...18 capital letters (their values fit in 64 bits), at most 10 letters in all, a known operation.
+        let words = ["left", "right", "result"].map { instance.data[$0] ?? "" }
+        guard words.allSatisfy({ (1...18).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isUppercase } }),
+              Set(words.joined()).count <= 10
+        else { return missingDataVerdict("left/right/result") }
+        let l = words[0], r = words[1], res = words[2]
+        guard let op = instance.data["operation"], Self.symbols.values.contains(op) else { return missingDataVerdict("operation") }
         let letters = Set(l + r + res)
         var map: [Character: Int] = [:]
         for (key, value) in AssignmentPairs.read(ResponseScanner.region(response).text, keyIsNumber: false) {

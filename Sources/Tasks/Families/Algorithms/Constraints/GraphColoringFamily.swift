@@ -160,11 +160,14 @@ struct GraphColoringFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let n = Int(instance.data["vertices"] ?? "") ?? 0, k = Int(instance.data["colors"] ?? "") ?? 0
-        let edges = (instance.data["edges"] ?? "").split(separator: ",").map { $0.split(separator: "-").compactMap { Int($0) } }
+        guard let n = instance.data.intValue("vertices"), (1...1000).contains(n) else { return missingDataVerdict("vertices") }
+        guard let k = instance.data.intValue("colors"), (1...1000).contains(k) else { return missingDataVerdict("colors") }
+        guard let edgeText = instance.data["edges"] else { return missingDataVerdict("edges") }
+        let parsed = edgeText.split(separator: ",").map { $0.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) } }
         // At most a few dozen vertices (the parameter allows 4...30), and every edge joins two of them.
-        guard (0...1000).contains(n), edges.allSatisfy({ $0.count == 2 && (0..<n).contains($0[0]) && (0..<n).contains($0[1]) })
+        guard parsed.allSatisfy({ $0.count == 2 && $0.allSatisfy { v in v.map { (0..<n).contains($0) } == true } })
         else { return missingDataVerdict("edges") }
+        let edges = parsed.map { $0.map { $0! } }
         guard let colors = Self.readColoring(response, n) else { return .unparseable(detail: "no colouring found") }
         let shown = "[" + colors.joined(separator: ", ") + "]"
         guard colors.count == n else {

@@ -238,8 +238,8 @@ struct LogicGridFamily: TaskFamily {
         let n = Int(instance.data["people"] ?? "") ?? 0, categories = Int(instance.data["categories"] ?? "") ?? 0
         let solution = (instance.data["solution"] ?? "").split(separator: "|").map { $0.split(separator: ",").compactMap { Int($0) } }
         // n people (at most the names and words there are), one row of n value indices per category.
-        guard (0...Self.names.count).contains(n), Self.words.allSatisfy({ $0.count >= n }),
-              (0...(Self.words.count + 1)).contains(categories), solution.count >= categories,
+        guard (1...Self.names.count).contains(n), Self.words.allSatisfy({ $0.count >= n }),
+              (2...(Self.words.count + 1)).contains(categories), solution.count >= categories,
               solution.prefix(categories).allSatisfy({ $0.count == n && $0.allSatisfy { (0..<n).contains($0) } })
         else { return missingDataVerdict("solution") }
         let region = ResponseScanner.region(response)

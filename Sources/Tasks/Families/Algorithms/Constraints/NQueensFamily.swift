@@ -58,10 +58,15 @@ struct NQueensFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let n = Int(instance.data["size"] ?? "") ?? 0
-        let given: [(Int, Int)] = (instance.data["given"] ?? "").split(separator: ",").compactMap { pair in
-            let p = pair.split(separator: ":").compactMap { Int($0) }
-            return p.count == 2 ? (p[0], p[1]) : nil
+        // A board of at most 64 rows (the parameter allows 4...12); every given queen "row:column" on it.
+        guard let n = instance.data.intValue("size"), (1...64).contains(n) else { return missingDataVerdict("size") }
+        guard let givenText = instance.data["given"], givenText.utf8.count <= 4096 else { return missingDataVerdict("given") }
+        var given: [(Int, Int)] = []
+        for pair in givenText.split(separator: ",", omittingEmptySubsequences: false) where !givenText.isEmpty {
+            let p = pair.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            guard p.count == 2, let row = p[0], let column = p[1], (0..<n).contains(row), (0..<n).contains(column)
+            else { return missingDataVerdict("given") }
+            given.append((row, column))
         }
         guard let (values, _) = ShapeGrading.listValues(response) else {
             return .unparseable(detail: "no list of column numbers found")

@@ -138,10 +138,17 @@ struct SudokuFamily: TaskFamily {
     }
 
     func grade(response: String, instance: TaskInstance) -> Verdict {
-        let n = Int(instance.data["size"] ?? "") ?? 9, diagonal = instance.data["constraint"] == "diagonal"
-        let puzzle = (instance.data["puzzle"] ?? "").utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
-        // The sizes the family offers, and a puzzle of n × n cells (or none).
-        guard [4, 6, 9].contains(n), puzzle.isEmpty || puzzle.count == n * n else { return missingDataVerdict("size") }
+        // The sizes the family offers, a known rule set, and a puzzle of n × n cells (rows separated by '/').
+        guard let n = instance.data.intValue("size"), [4, 6, 9].contains(n) else { return missingDataVerdict("size") }
+        guard let rule = instance.data["constraint"], ["standard", "diagonal"].contains(rule) else {
+            return missingDataVerdict("constraint")
+        }
+        let diagonal = rule == "diagonal"
+        let puzzleText = instance.data["puzzle"] ?? ""
+        let puzzle = puzzleText.utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
+        guard puzzle.count == n * n, puzzle.allSatisfy({ $0 <= n }), puzzleText.utf8.count < 2 * n * n else {
+            return missingDataVerdict("puzzle")
+        }
         guard let grid = Self.readGrid(response, n) else {
             return .unparseable(detail: "no \(n)×\(n) grid of digits found")
         }
