@@ -22,6 +22,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "CKernels", cSettings: optimisedC),
@@ -60,9 +65,22 @@ let package = Package(
         .target(name: "Reasoning", dependencies: ["Engine", "Answers", "Exact", "Tasks", "Analysis", "Random"]),
         .target(name: "Store", dependencies: ["Reasoning", "Tasks", "Cost", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Report", dependencies: ["Analysis", "Reasoning", "Store", "Cost"]),
+        // `reckon serve`: OpenAI-compatible HTTP (Hummingbird 2) over one shared LiveBatch.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "Engine", "Tokenizer", "Sampling", "Random",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .executableTarget(
             name: "reckon",
-            dependencies: ["Engine", "Model", "ModelStore", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", "Cost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Serve", "Engine", "Model", "ModelStore", "RemoteEngine", "Answers", "Exact", "Tasks", "Analysis", "Reasoning", "Store", "Report", "Cost", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine", "ModelStore"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
@@ -96,6 +114,14 @@ let package = Package(
         .testTarget(name: "ReasoningTests", dependencies: ["Reasoning", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cost", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Cost"]),
+        .testTarget(
+            name: "ServeTests",
+            dependencies: [
+                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(name: "reckonTests", dependencies: ["reckon", "TestSupport"]),
     ]
 )

@@ -18,7 +18,7 @@ struct Reckon: AsyncParsableCommand {
             GenerateCommand.self, ChatCommand.self, TokenizeCommand.self, InspectCommand.self,
             PerplexityCommand.self, ModelCommand.self, TasksCommand.self, AnswersCommand.self, StatsCommand.self,
             EvalCommand.self, RunsCommand.self, ReportCommand.self, CostCommand.self, VerifyStepsCommand.self,
-            NumericsCommand.self,
+            NumericsCommand.self, ServeCommand.self,
             QuantizeCommand.self,
         ])
 

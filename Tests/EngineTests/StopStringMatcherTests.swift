@@ -44,3 +44,30 @@ import Testing
         #expect(r == ("one ", true, "one "))
     }
 }
+
+/// A piece that starts with a combining mark merges, as a `Character`, with the text before it; it must still be
+/// shown (the streamed pieces always add up to the final text). Seen on the tiny model: "\u{FFFD}" then "\u{059C}".
+@Suite struct StopStringMatcherCombiningTests {
+    @Test(arguments: [[String](), ["zz"]])
+    func combiningMarkAfterShownTextIsShown(stops: [String]) {
+        var matcher = StopStringMatcher(stops: stops)
+        var shown = matcher.append("\u{FFFD}").visible
+        shown += matcher.append("\u{059C}").visible
+        shown += matcher.append("e").visible
+        shown += matcher.append("\u{301} a").visible
+        shown += matcher.flush()
+        #expect(Array(shown.unicodeScalars) == Array("\u{FFFD}\u{059C}e\u{301} a".unicodeScalars))
+        #expect(Array(shown.unicodeScalars) == Array(matcher.text.unicodeScalars))
+    }
+
+    @Test func stopAfterCombiningMarkCutsBeforeIt() {
+        var matcher = StopStringMatcher(stops: ["STOP"])
+        var shown = matcher.append("e").visible
+        shown += matcher.append("\u{301}ST").visible
+        let last = matcher.append("OP and more")
+        shown += last.visible
+        #expect(last.stopped)
+        #expect(Array(shown.unicodeScalars) == Array("e\u{301}".unicodeScalars))
+        #expect(Array(matcher.text.unicodeScalars) == Array("e\u{301}".unicodeScalars))
+    }
+}

@@ -1,0 +1,41 @@
+import Engine
+import Sampling
+
+/// A request checked and tokenized, ready for the live batch: everything that can be refused was refused before
+/// any model work.
+public struct PreparedGeneration: Sendable, Equatable {
+    /// Token ids of each prompt (one for chat).
+    public var prompts: [[Int]]
+    /// Limits, stop strings and sampling settings shared by every choice (its prompt is replaced per prompt, its
+    /// seed per choice).
+    public var request: GenerationRequest
+    /// Choices per prompt.
+    public var n: Int
+    /// The request's seed (the client's, or a random one); choice seeds derive from it (``ChoiceSeeds``).
+    public var seed: UInt64
+    public var stream: Bool
+    public var includeUsage: Bool
+
+    /// Choices in all: `n` per prompt.
+    public var choiceCount: Int { prompts.count * n }
+    /// Prompt tokens, each prompt counted once.
+    public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
+}
+
+/// What a ``RequestPreparer`` needs to know of the engine.
+public struct EngineLimits: Sendable {
+    /// Positions a sequence may hold (prompt plus generated tokens).
+    public var contextLength: Int
+    /// Token ids are in `0..<vocabularySize`.
+    public var vocabularySize: Int
+    /// Positions per KV page and pages in the whole pool (nil: no limit).
+    public var positionsPerPage: Int
+    public var pageLimit: Int?
+
+    public init(contextLength: Int, vocabularySize: Int, positionsPerPage: Int, pageLimit: Int?) {
+        self.contextLength = contextLength
+        self.vocabularySize = vocabularySize
+        self.positionsPerPage = positionsPerPage
+        self.pageLimit = pageLimit
+    }
+}

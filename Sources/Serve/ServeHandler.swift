@@ -1,0 +1,202 @@
+import Engine
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The OpenAI-compatible endpoints over one shared live batch: each request is one ``LiveSession`` (its prompts
+/// added once, its choices started from them), admitted through a bounded ``AdmissionGate``.
+///
+/// Routes: `GET /health`, `GET /metrics` (``ServeMetrics``), `GET /v1/models`, `GET /v1/models/{id}`, `POST /v1/completions`,
+/// `POST /v1/chat/completions`. A streaming client that disconnects has its session closed (its sequences stopped
+/// and their KV pages freed); a non-streaming one has its work cancelled the same way.
+public final class ServeHandler: Sendable {
+    public let live: any LiveGenerating
+    public let preparer: RequestPreparer
+    public let options: ServeOptions
+    public let gate: AdmissionGate
+    /// Unix seconds when the handler was made (the model card's `created`).
+    public let created: Int
+    /// Served at `GET /metrics`.
+    public let metrics: ServeMetrics
+
+    /// A handler on `batch`, with `batch.engine`'s tokenizer, chat template, context and page pool.
+    public convenience init(batch: LiveBatch, options: ServeOptions = ServeOptions()) {
+        let engine = batch.engine
+        let metrics = batch.metrics
+        let limits = EngineLimits(contextLength: engine.contextLength, vocabularySize: engine.tokenizer.vocabularySize,
+                                  positionsPerPage: metrics.positionsPerPage, pageLimit: metrics.pageLimit)
+        self.init(live: batch, limits: limits, options: options, tokenize: { prompt throws(EngineError) in
+            try engine.tokens(for: prompt)
+        })
+    }
+
+    public init(live: any LiveGenerating, limits: EngineLimits, options: ServeOptions,
+                tokenize: @escaping @Sendable (Prompt) throws(EngineError) -> [Int]) {
+        self.live = live
+        self.options = options
+        preparer = RequestPreparer(limits: limits, options: options, tokenize: tokenize)
+        gate = AdmissionGate(capacity: options.maxAdmittedSequences)
+        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics }, rateWindow: options.tokenRateWindow)
+        created = Int(Date().timeIntervalSince1970)
+    }
+
+    /// `system_fingerprint`: the engine version and, when known, the model's SHA-256 prefix.
+    public var systemFingerprint: String {
+        "reckon-" + (options.modelSHA256.map { String($0.prefix(16)) } ?? "unhashed")
+    }
+
+    /// A router with every route.
+    public func makeRouter() -> Router<ServeContext> {
+        let router = Router(context: ServeContext.self)
+        addRoutes(to: router)
+        return router
+    }
+
+    public func addRoutes(to router: Router<ServeContext>) {
+        router.get("health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("metrics") { [self] _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+        }
+        router.get("v1/models") { [self] _, _ in
+            Self.json(ModelList(data: [ModelCard(id: options.modelName, created: created)]))
+        }
+        router.get("v1/models/:id") { [self] _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard id == options.modelName else {
+                throw OpenAIError(status: .notFound, message: "The model `\(id)` does not exist.",
+                                  type: "invalid_request_error", param: "model", code: "model_not_found")
+            }
+            return Self.json(ModelCard(id: id, created: created))
+        }
+        router.post("v1/completions") { [self] request, _ in try await generate(request, endpoint: .completions) }
+        router.post("v1/chat/completions") { [self] request, _ in try await generate(request, endpoint: .chat) }
+    }
+
+    enum Endpoint: Sendable { case completions, chat }
+
+    // MARK: - Generation
+
+    private func generate(_ request: Request, endpoint: Endpoint) async throws -> Response {
+        let arrival = ContinuousClock.now
+        var request = request
+        let prepared: PreparedGeneration
+        switch endpoint {
+        case .completions:
+            let body = try await JSONBody.decode(CompletionRequest.self, from: &request, limit: options.maxBodyBytes)
+            prepared = try preparer.prepare(body)
+        case .chat:
+            let body = try await JSONBody.decode(ChatCompletionRequest.self, from: &request, limit: options.maxBodyBytes)
+            prepared = try preparer.prepare(body)
+        }
+        let admitted = prepared.choiceCount
+        guard gate.tryEnter(admitted) else {
+            metrics.requestRejected()
+            throw OpenAIError(status: .tooManyRequests,
+                              message: "The server is busy (\(gate.capacity) sequences admitted): retry later.",
+                              type: "rate_limit_error", param: nil, code: "server_busy",
+                              retryAfterSeconds: options.retryAfterSeconds)
+        }
+        metrics.requestAdmitted()
+        metrics.promptsProcessed(prepared.promptTokenCount)
+        let release: @Sendable () -> Void = { [gate, metrics] in
+            gate.leave(admitted)
+            metrics.requestFinished(after: ContinuousClock.now - arrival)
+        }
+        let answer = Answer(id: (endpoint == .chat ? "chatcmpl-" : "cmpl-") + UUID().uuidString.lowercased(),
+                            created: Int(Date().timeIntervalSince1970), model: options.modelName,
+                            fingerprint: systemFingerprint, endpoint: endpoint)
+        var headers: HTTPFields = [:]
+        headers[HTTPField.Name("x-reckon-seed")!] = String(prepared.seed)
+        // Watching the inbound side for a client that leaves (below) consumes the connection: Hummingbird closes it
+        // after the response, so say so, or a keep-alive client would reuse a closed connection.
+        headers[.connection] = "close"
+        if prepared.stream {
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            let inbound = request.body
+            return Response(status: .ok, headers: headers, body: ResponseBody { [self] writer in
+                defer { release() }
+                try await stream(prepared, answer: answer, inbound: inbound, writer: &writer)
+            })
+        }
+        defer { release() }
+        let session = live.makeSession()
+        defer { session.close() }
+        let outcomes = try await request.body.consumeWithCancellationOnInboundClose { _ in
+            try await withTaskCancellationHandler {
+                try await Self.run(prepared, in: session, onEvent: countTokens)
+            } onCancel: {
+                session.close()
+            }
+        }
+        headers[.contentType] = "application/json"
+        let usage = Usage(promptTokens: prepared.promptTokenCount,
+                          completionTokens: outcomes.reduce(0) { $0 + $1.completionTokens })
+        let data: Data
+        switch endpoint {
+        case .completions:
+            data = try JSONEncoder().encode(CompletionResponse(
+                id: answer.id, created: answer.created, model: answer.model, systemFingerprint: answer.fingerprint,
+                choices: outcomes.map { .init(index: $0.index, text: $0.text, finishReason: $0.finishReason) },
+                usage: usage))
+        case .chat:
+            data = try JSONEncoder().encode(ChatCompletionResponse(
+                id: answer.id, created: answer.created, model: answer.model, systemFingerprint: answer.fingerprint,
+                choices: outcomes.map {
+                    .init(index: $0.index, message: .init(content: $0.text), finishReason: $0.finishReason)
+                },
+                usage: usage))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Runs `prepared`, with engine failures as OpenAI errors.
+    static func run(_ prepared: PreparedGeneration, in session: any LiveSession,
+                    onEvent: @escaping @Sendable (ChoiceEvent) -> Void = { _ in }) async throws(OpenAIError)
+    -> [ChoiceOutcome] {
+        do {
+            return try await ChoiceRunner.run(prepared, in: session, onEvent: onEvent)
+        } catch {
+            throw engineFailure(error)
+        }
+    }
+
+    /// Counts the tokens of each choice that ends (``ServeMetrics``).
+    var countTokens: @Sendable (ChoiceEvent) -> Void {
+        { [metrics] event in
+            if case let .finished(outcome, _) = event { metrics.choiceFinished(tokens: outcome.completionTokens) }
+        }
+    }
+
+    static func engineFailure(_ error: EngineError) -> OpenAIError {
+        switch error {
+        case .model(.kvPagesExhausted):
+            return OpenAIError(status: .serviceUnavailable, message: "The server ran out of KV memory for this "
+                + "request: retry later, or ask for fewer choices or tokens.", type: "server_error", param: nil,
+                code: "kv_pages_exhausted", retryAfterSeconds: 1)
+        case let .invalidRequest(reason):
+            return .invalid(reason, param: nil)
+        default:
+            return OpenAIError(status: .internalServerError, message: error.description, type: "server_error")
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// What every response and chunk of one answer shares.
+    struct Answer: Sendable {
+        var id: String
+        var created: Int
+        var model: String
+        var fingerprint: String
+        var endpoint: Endpoint
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
