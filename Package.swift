@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests",
             dependencies: [
-                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport",
+                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport", "RemoteEngine", "Reasoning", "Tasks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -163,8 +163,9 @@ public struct RequestPreparer: Sendable {
                                               repetitionPenalty: penalty).validated()
         } catch { throw .invalid(error.description, param: nil) }
         sampling.seed = 0
-        let request = GenerationRequest(prompt: .tokens([]), maxTokens: maxTokens, sampling: sampling, stop: stop)
-        let seed = fields.seed.map { UInt64(bitPattern: $0) } ?? randomSeed()
+        var request = GenerationRequest(prompt: .tokens([]), maxTokens: maxTokens, sampling: sampling, stop: stop)
+        request.ignoreEndOfSequence = fields.ignoreEOS ?? false
+        let seed = fields.seed?.bits ?? randomSeed()
         return PreparedGeneration(prompts: prompts, request: request, n: n, seed: seed, stream: stream,
                                   includeUsage: stream && (fields.streamOptions?.includeUsage ?? false))
     }

@@ -3,7 +3,8 @@
 /// client's `extra_body`). Unknown fields are ignored.
 public struct SamplingFields: Decodable, Sendable, Equatable {
     public var n: Int?
-    public var seed: Int64?
+    /// Any 64-bit integer, signed or unsigned (``RequestSeed``).
+    public var seed: RequestSeed?
     public var temperature: Double?
     public var topP: Double?
     public var topK: Int?
@@ -20,6 +21,9 @@ public struct SamplingFields: Decodable, Sendable, Equatable {
     public var echo: Bool?
     public var bestOf: Int?
     public var suffix: String?
+    /// vLLM's and llama-server's extension: `true` generates exactly `max_tokens` tokens, never stopping at an
+    /// end-of-sequence token (stop strings still stop); for benchmarks that need a fixed output length.
+    public var ignoreEOS: Bool?
 
     public init() {}
 
@@ -28,6 +32,7 @@ public struct SamplingFields: Decodable, Sendable, Equatable {
         case topP = "top_p", topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty"
         case maxTokens = "max_tokens", maxCompletionTokens = "max_completion_tokens"
         case streamOptions = "stream_options", topLogprobs = "top_logprobs", bestOf = "best_of"
+        case ignoreEOS = "ignore_eos"
     }
 }
 

@@ -11,8 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the model over OpenAI-compatible HTTP (/v1/completions, /v1/chat/completions, /v1/models).",
         discussion: """
         Every request joins one live batch (continuous batching); the n choices of a request share its prompt's \
-        keys and values. Choice i samples with a seed derived from the request's seed and i, so the same request \
-        with the same seed gives the same text alone or beside others. SIGTERM or SIGINT stops accepting \
+        keys and values. Choice 0 samples with the request's seed itself (as `reckon generate --seed` does, so \
+        `reckon eval --endpoint` stores the local engine's samples), choice i > 0 with a seed derived from it and i; \
+        the same request with the same seed gives the same text alone or beside others. SIGTERM or SIGINT stops accepting \
         connections, lets open ones finish within --grace-period seconds, then exits 0.
         """)
 
