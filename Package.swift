@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "reckon", targets: ["reckon"]),
         .executable(name: "reckon-bench", targets: ["ReckonBench"]),
         .executable(name: "tasks-bench", targets: ["TasksBench"]),
+        .executable(name: "serve-load", targets: ["ServeLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,6 +85,15 @@ let package = Package(
         .executableTarget(name: "TasksBench", dependencies: ["Tasks"], path: "Benchmarks/TasksBench", swiftSettings: optimised),
         .executableTarget(
             name: "ReckonBench", dependencies: ["Engine", "ModelStore"], path: "Benchmarks/ReckonBench", swiftSettings: optimised),
+        // Load generator for Benchmarks/serve-load: streamed chat requests against an OpenAI-compatible server.
+        .executableTarget(
+            name: "ServeLoad",
+            dependencies: [
+                "Random",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ServeLoad"),
 
         .target(name: "TestSupport", dependencies: ["Engine", "ModelStore", "Random"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomTests", dependencies: ["Random"]),
