@@ -38,6 +38,10 @@ enum StreamedChat {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "text/event-stream")
+        // A fresh connection per request, for every server alike: `reckon serve` closes each connection after its
+        // answer anyway, and reusing a kept-alive one races with a server closing it when idle (a POST is not
+        // retried), which failed requests against llama-server.
+        request.headers.add(name: "Connection", value: "close")
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
             let response = try await client.execute(request, timeout: timeout)
