@@ -28,7 +28,8 @@ extension ServeHandler {
             // Cancellation (the grace period of a shutdown ran out) also stops the session.
             try await withTaskCancellationHandler {
                 try await inbound.consumeWithInboundCloseHandler({ _ in
-                    try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
+                    try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, session: session,
+                                          writer: &writer)
                 }, onInboundClosed: { session.close() })
             } onCancel: {
                 session.close()
@@ -42,7 +43,7 @@ extension ServeHandler {
     }
 
     private func writeEvents(_ events: AsyncStream<ChoiceEvent>, prepared: PreparedGeneration, answer: Answer,
-                             driver: Task<Result<[ChoiceOutcome], OpenAIError>, Never>,
+                             driver: Task<Result<[ChoiceOutcome], OpenAIError>, Never>, session: any LiveSession,
                              writer: inout any ResponseBodyWriter) async throws {
         let chunks = ChunkMaker(answer: answer)
         if answer.endpoint == .chat {
@@ -62,8 +63,7 @@ extension ServeHandler {
         if case let .failure(error) = await driver.value {
             try await writer.write(ServerSentEvents.frame(error.body))
         } else if prepared.includeUsage {
-            try await writer.write(chunks.usage(Usage(promptTokens: prepared.promptTokenCount,
-                                                      completionTokens: completionTokens)))
+            try await writer.write(chunks.usage(usage(prepared, completionTokens: completionTokens, session: session)))
         }
         try await writer.write(ServerSentEvents.done)
     }

@@ -132,8 +132,7 @@ public final class ServeHandler: Sendable {
             }
         }
         headers[.contentType] = "application/json"
-        let usage = Usage(promptTokens: prepared.promptTokenCount,
-                          completionTokens: outcomes.reduce(0) { $0 + $1.completionTokens })
+        let usage = usage(prepared, completionTokens: outcomes.reduce(0) { $0 + $1.completionTokens }, session: session)
         let data: Data
         switch endpoint {
         case .completions:

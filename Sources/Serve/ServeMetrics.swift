@@ -13,7 +13,8 @@ import Synchronization
 /// - `reckon_generation_tokens_per_second` (gauge): generation tokens of the choices that ended in the last
 ///   `rateWindow` (default 10 s), divided by its length in seconds;
 /// - `reckon_requests_rejected_total` (counter): requests refused with 429;
-/// - `reckon_e2e_request_latency_seconds` (histogram): from the request's arrival to its last byte.
+/// - `reckon_e2e_request_latency_seconds` (histogram): from the request's arrival to its last byte;
+/// - the prefix cache's hits, misses, reused tokens, evictions and pages (``PrefixCacheMetrics``).
 public final class ServeMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let batchSnapshot: @Sendable () -> LiveBatchMetrics?
@@ -27,6 +28,7 @@ public final class ServeMetrics: Sendable {
     private let tokensPerSecond: Gauge
     private let rejected: Counter
     let latency: DurationHistogram
+    private let prefixCache: PrefixCacheMetrics
     /// (time, tokens) of the choices that ended in the last ``window`` seconds.
     private let recent = Mutex<[(time: ContinuousClock.Instant, tokens: Int)]>([])
     private let window: Duration
@@ -50,6 +52,7 @@ public final class ServeMetrics: Sendable {
         generationTokens = registry.makeCounter(descriptor: name("generation_tokens", "total", "Tokens generated."))
         tokensPerSecond = registry.makeGauge(descriptor: name(
             "generation_tokens_per_second", "", "Tokens of the choices that ended in the last \(rateWindow), per second."))
+        prefixCache = PrefixCacheMetrics(registry: registry)
         rejected = registry.makeCounter(descriptor: name("requests_rejected", "total", "Requests refused with 429."))
         latency = registry.makeDurationHistogram(
             descriptor: name("e2e_request_latency", "seconds", "Time from a request's arrival to its last byte."),
@@ -77,6 +80,7 @@ public final class ServeMetrics: Sendable {
             liveSequences.set(Double(batch.liveSequences))
             pagesInUse.set(Double(batch.pagesInUse))
             pageLimit.set(Double(batch.pageLimit))
+            prefixCache.update(batch.prefixCache)
         }
         let now = ContinuousClock.now
         let tokens = recent.withLock { recent in

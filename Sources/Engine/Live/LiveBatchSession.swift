@@ -172,6 +172,7 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
         guard !closed else { return .failure(Self.closedError) }
         prompts.append(prompt)
         counts.promptTokens += prompt.tokens.count
+        counts.cachedPromptTokens += prompt.cachedTokens
         counts.forwardPasses += 1
         notePages()
         return .success(LivePromptID(prompts.count - 1))
@@ -240,11 +241,23 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
         return id
     }
 
-    /// Updates the pages the session holds (shared pages counted once) and its peak.
-    private func notePages() {
+    /// The pages the session's prompts and sequences hold (shared pages once).
+    var heldPageIDs: Set<KVPageID> {
+        scheduler.condition.lock()
+        defer { scheduler.condition.unlock() }
+        return pageSet()
+    }
+
+    private func pageSet() -> Set<KVPageID> {
         var pages = Set<KVPageID>()
         for prompt in prompts { pages.formUnion(prompt.cache.pageIDs) }
         for sequence in sequences.values { pages.formUnion(sequence.cache.pageIDs) }
+        return pages
+    }
+
+    /// Updates the pages the session holds (shared pages counted once) and its peak.
+    private func notePages() {
+        let pages = pageSet()
         counts.pagesInUse = pages.count
         counts.peakPages = max(counts.peakPages, pages.count)
     }

@@ -102,6 +102,9 @@ public struct LiveFinish: Sendable, Equatable {
 public struct LiveUsage: Sendable, Equatable, Codable {
     /// Prompt tokens prefilled (each distinct prompt once).
     public var promptTokens: Int = 0
+    /// Of ``promptTokens``, those whose keys and values came from the batch's prefix cache instead of being
+    /// computed (OpenAI's `cached_tokens`; 0 without a prefix cache).
+    public var cachedPromptTokens: Int = 0
     /// Tokens sampled and kept by the session's sequences (stopped sequences count what they generated).
     public var generatedTokens: Int = 0
     /// Batched forward passes the session took part in (each prefill counts one).
