@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Engine", "Tokenizer", "Sampling", "Random",
+                "Engine", "Tokenizer", "Sampling", "Random", "Reasoning",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests",
             dependencies: [
-                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport",
+                "Serve", "Engine", "Random", "Reasoning", "Sampling", "Tokenizer", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -15,9 +15,15 @@ public struct PreparedGeneration: Sendable, Equatable {
     public var seed: UInt64
     public var stream: Bool
     public var includeUsage: Bool
+    /// Reckon's reasoning extension: each prompt is answered by an online strategy over its samples instead of
+    /// `n` independent choices (`n` is then 1). Nil for an ordinary request.
+    public var reasoning: PreparedReasoning? = nil
 
     /// Choices in all: `n` per prompt.
     public var choiceCount: Int { prompts.count * n }
+    /// Sequences the request may have live at once (the admission gate counts these): its choices, or the
+    /// strategy's samples (prompts run one after another).
+    public var admittedSequences: Int { reasoning?.samples ?? choiceCount }
     /// Prompt tokens, each prompt counted once.
     public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
 }

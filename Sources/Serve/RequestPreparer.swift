@@ -42,7 +42,7 @@ public struct RequestPreparer: Sendable {
         if let suffix = body.sampling.suffix, !suffix.isEmpty {
             throw .invalid("'suffix' is not supported by this server", param: "suffix", code: "unsupported_parameter")
         }
-        return try finish(prompts, body.sampling, defaultMaxTokens: 16, promptParam: "prompt")
+        return try finish(prompts, body.sampling, reasoning: body.reckon, defaultMaxTokens: 16, promptParam: "prompt")
     }
 
     public func prepare(_ body: ChatCompletionRequest) throws(OpenAIError) -> PreparedGeneration {
@@ -68,7 +68,7 @@ public struct RequestPreparer: Sendable {
                            code: "unsupported_parameter")
         }
         let prompt = try tokens(.chat(messages), param: "messages")
-        return try finish([prompt], body.sampling, defaultMaxTokens: nil, promptParam: "messages")
+        return try finish([prompt], body.sampling, reasoning: body.reckon, defaultMaxTokens: nil, promptParam: "messages")
     }
 
     // MARK: - Shared checks
@@ -87,7 +87,7 @@ public struct RequestPreparer: Sendable {
         return ids
     }
 
-    private func finish(_ prompts: [[Int]], _ fields: SamplingFields, defaultMaxTokens: Int?,
+    func finish(_ prompts: [[Int]], _ fields: SamplingFields, defaultMaxTokens: Int?,
                         promptParam: String) throws(OpenAIError) -> PreparedGeneration {
         let n = fields.n ?? 1
         guard n >= 1 else { throw .invalid("'n' must be ≥ 1, got \(n)", param: "n") }

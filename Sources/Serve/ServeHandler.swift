@@ -90,7 +90,7 @@ public final class ServeHandler: Sendable {
             let body = try await JSONBody.decode(ChatCompletionRequest.self, from: &request, limit: options.maxBodyBytes)
             prepared = try preparer.prepare(body)
         }
-        let admitted = prepared.choiceCount
+        let admitted = prepared.admittedSequences
         guard gate.tryEnter(admitted) else {
             metrics.requestRejected()
             throw OpenAIError(status: .tooManyRequests,
@@ -124,6 +124,9 @@ public final class ServeHandler: Sendable {
         defer { release() }
         let session = live.makeSession()
         defer { session.close() }
+        if prepared.reasoning != nil {
+            return try await reason(prepared, answer: answer, headers: headers, session: session, body: request.body)
+        }
         let outcomes = try await request.body.consumeWithCancellationOnInboundClose { _ in
             try await withTaskCancellationHandler {
                 try await Self.run(prepared, in: session, onEvent: countTokens)
