@@ -23,7 +23,7 @@ public struct PreparedGeneration: Sendable, Equatable {
     public var choiceCount: Int { prompts.count * n }
     /// Sequences the request may have live at once (the admission gate counts these): its choices, or the
     /// strategy's samples (prompts run one after another).
-    public var admittedSequences: Int { reasoning?.samples ?? choiceCount }
+    public var admittedSequences: Int { reasoning?.liveSequences ?? choiceCount }
     /// Prompt tokens, each prompt counted once.
     public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
 }

@@ -7,6 +7,8 @@ public struct PreparedReasoning: Sendable, Equatable {
     public var tokenBudget: Int?
     public var m: Int?
     public var confidence: Double?
+    /// Sequences the request may have live at once (``OnlineRequestRunner/mostLiveSequences(prompts:)``).
+    public var liveSequences = 0
 
     /// The runner (already validated when the request was prepared).
     public func runner() throws(OpenAIError) -> OnlineRequestRunner {
@@ -25,7 +27,7 @@ extension RequestPreparer {
 
     /// ``finish(_:_:defaultMaxTokens:promptParam:)`` for a request with the reasoning extension: `n` must be absent
     /// or 1 and `stream` false; the strategy and its parameters are checked (400 with `param` `reckon.…`); limits
-    /// and KV pages are checked for the strategy's samples (as if they were `n` choices).
+    /// and KV pages are checked for the sequences the strategy may have live at once.
     func finish(_ prompts: [[Int]], _ fields: SamplingFields, reasoning field: ReasoningField?, defaultMaxTokens: Int?,
                 promptParam: String) throws(OpenAIError) -> PreparedGeneration {
         guard let field else {
@@ -40,15 +42,18 @@ extension RequestPreparer {
                            param: "stream", code: "unsupported_parameter")
         }
         let samples = field.samples ?? (field.strategy == "single" ? 1 : Self.defaultReasoningSamples)
-        let most = min(options.maxChoicesPerRequest, options.maxAdmittedSequences)
-        guard samples <= most else {
-            throw .invalid("'reckon.samples' must be at most \(most) on this server, got \(samples)", param: "reckon.samples")
-        }
-        let plan = PreparedReasoning(strategy: field.strategy, samples: samples, tokenBudget: field.tokenBudget,
+        var plan = PreparedReasoning(strategy: field.strategy, samples: samples, tokenBudget: field.tokenBudget,
                                      m: field.m, confidence: field.confidence)
-        _ = try plan.runner()
+        let live = try plan.runner().mostLiveSequences(prompts: prompts.count)
+        let most = min(options.maxChoicesPerRequest, options.maxAdmittedSequences)
+        guard live <= most else {
+            throw .invalid("'reckon.samples' asks for up to \(live) sequences at once, at most \(most) on this server",
+                           param: "reckon.samples")
+        }
+        plan.liveSequences = live
+        // Checked as ⌈live / prompts⌉ choices per prompt: every prompt's pages, and pages for `live` sequences.
         var asChoices = fields
-        asChoices.n = samples
+        asChoices.n = (live + prompts.count - 1) / max(1, prompts.count)
         var prepared = try finish(prompts, asChoices, defaultMaxTokens: defaultMaxTokens, promptParam: promptParam)
         prepared.n = 1
         prepared.reasoning = plan

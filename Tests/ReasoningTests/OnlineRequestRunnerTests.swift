@@ -89,6 +89,32 @@ import Testing
         #expect(budgeted.label == "budget:k=8,tokens=20")
     }
 
+    /// Adaptive allocation across a request's prompts: a first round of half the mean on each, then the rest of
+    /// the request's samples where the rule puts them; a unanimous prompt settles and gets no more.
+    @Test func adaptiveAllocatesAcrossThePrompts() async throws {
+        let scripted = ScriptedGenerator(answersByPrompt: [
+            "q": Self.answers, "easy": [ScriptedGenerator.Answer("the answer is 9", generatedTokens: 5)],
+        ])
+        let live = ScriptedLiveGenerator(scripted)
+        let session = live.makeSession()
+        defer { session.close() }
+        let runner = try OnlineRequestRunner(strategy: "adaptive", samples: 6, tokenBudget: nil, confidence: 0.9)
+        #expect(runner.label.hasPrefix("adaptive:") && runner.label.contains("first=3") && runner.label.contains("samples=6"))
+        #expect(runner.mostLiveSequences(prompts: 3) == 18)
+        let requests = ["easy", "q", "easy"].map {
+            GenerationRequest(prompt: .text($0), maxTokens: 32, sampling: SamplingParameters())
+        }
+        let answers = try await runner.answer(requests, seed: Self.seed, in: session)
+        #expect(answers.map(\.answer) == ["9", answers[1].answer, "9"])
+        #expect(answers.allSatisfy { $0.samplesStarted >= 3 && $0.samplesComplete == $0.samplesStarted })
+        #expect(answers.reduce(0) { $0 + $1.samplesStarted } <= 18)
+        // The disputed prompt gets more samples than the unanimous ones, and its answer is its majority.
+        #expect(answers[1].samplesStarted > answers[0].samplesStarted)
+        let votes = answers[1].votes
+        #expect(votes[answers[1].answer ?? ""] == votes.values.max())
+        #expect(live.ledger.generatedTokens == answers.reduce(0) { $0 + $1.generatedTokens })
+    }
+
     @Test func badParametersNameTheField() {
         func failure(_ make: () throws(ReasoningError) -> OnlineRequestRunner) -> ReasoningError? {
             do { _ = try make() } catch { return error }

@@ -52,6 +52,21 @@ import Testing
             #expect(singleAnswer.choices[0].text == alone.text)
             #expect(singleAnswer.usage.completionTokens == alone.generatedTokenCount)
 
+            // Adaptive allocation across the prompts of one request: a choice per prompt.
+            let adaptive = try await client.post("/v1/completions", json: #"""
+                {"model":"reckon","prompt":["hello","hi there"],"seed":5,"max_tokens":6,
+                 "reckon":{"strategy":"adaptive","samples":4}}
+                """#)
+            #expect(adaptive.status == .ok, "\(adaptive.text)")
+            let adaptiveReport = try Self.reckon(adaptive)
+            let adaptiveChoices = try #require(adaptiveReport["choices"] as? [[String: Any]])
+            #expect(adaptiveChoices.map { $0["index"] as? Int } == [0, 1])
+            #expect(adaptiveChoices.allSatisfy { ($0["samples_started"] as? Int ?? 0) >= 2 })
+            #expect(adaptiveChoices.reduce(0) { $0 + ($1["samples_started"] as? Int ?? 0) } <= 8)
+            let adaptiveAnswer = try JSONDecoder().decode(CompletionResponse.self, from: Data(buffer: adaptive.body))
+            #expect(adaptiveAnswer.usage.completionTokens
+                == adaptiveChoices.reduce(0) { $0 + ($1["generated_tokens"] as? Int ?? 0) })
+
             // Chat takes the same field.
             let chat = try await client.post("/v1/chat/completions", json: #"""
                 {"model":"reckon","messages":[{"role":"user","content":"hi"}],"seed":1,"max_tokens":8,
@@ -89,7 +104,7 @@ import Testing
         let cases: [(reckon: String, extra: String, param: String)] = [
             (#"{"strategy":"majorty"}"#, "", "reckon.strategy"),
             (#"{"strategy":"best-of-n"}"#, "", "reckon.strategy"),
-            (#"{"strategy":"adaptive"}"#, "", "reckon.strategy"),
+            (#"{"strategy":"pass-at-k"}"#, "", "reckon.strategy"),
             (#"{"samples":4}"#, "", "reckon.strategy"),
             (#"{"strategy":"short-m-at-k","samples":4,"m":5}"#, "", "reckon.m"),
             (#"{"strategy":"majority","m":2}"#, "", "reckon.m"),

@@ -13,8 +13,8 @@ final class BudgetedSession: LiveSession, @unchecked Sendable {
     let inner: any LiveSession
     /// Most tokens all of the session's sequences may generate together (≥ 0).
     let budget: Int
-    /// Sequences stopped because the budget ran out.
-    private(set) var stoppedByBudget = 0
+    /// What the sequences stopped because the budget ran out had generated, by sequence.
+    private(set) var stoppedByBudget: [LiveSequenceID: GenerationResult] = [:]
 
     init(_ inner: any LiveSession, budget: Int) {
         precondition(budget >= 0, "a token budget cannot be negative")
@@ -49,7 +49,7 @@ final class BudgetedSession: LiveSession, @unchecked Sendable {
             guard !live.isEmpty else { return finishes }
             let left = budget - inner.usage.generatedTokens
             guard left >= live.count else {
-                for sequence in live where inner.stop(sequence) != nil { stoppedByBudget += 1 }
+                for sequence in live { if let result = inner.stop(sequence) { stoppedByBudget[sequence] = result } }
                 return finishes
             }
             let affordable = left / live.count

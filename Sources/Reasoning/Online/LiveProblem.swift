@@ -68,6 +68,9 @@ final class LiveProblem: @unchecked Sendable {
     /// Samples started so far.
     var startedCount: Int { sequenceBySample.count }
 
+    /// The sequences of the samples started so far.
+    var startedSequences: [LiveSequenceID] { Array(sequenceBySample.values) }
+
     /// Starts samples `samples` (each with its derived seed); they take their first decision at the next step.
     func start(_ samples: some Sequence<Int>) throws(ReasoningError) {
         for sample in samples {
