@@ -2,21 +2,9 @@
 // Weights are decoded in registers and multiplied with fp32 x; accumulation is fp32 in 8-lane vectors.
 #include "ck_internal.h"
 
+#include "ck_avx2_inline.h"
+
 #ifdef CK_HAVE_X86
-#include <immintrin.h>
-
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
-
-CK_AVX2 static inline float hsum256(__m256 v) {
-    __m128 lo = _mm256_castps256_ps128(v);
-    __m128 hi = _mm256_extractf128_ps(v, 1);
-    lo = _mm_add_ps(lo, hi);
-    __m128 shuf = _mm_movehdup_ps(lo);
-    __m128 sums = _mm_add_ps(lo, shuf);
-    shuf = _mm_movehl_ps(shuf, sums);
-    sums = _mm_add_ss(sums, shuf);
-    return _mm_cvtss_f32(sums);
-}
 
 /// One fp16 scale via F16C (exact, like ck_half_to_float but a single instruction).
 CK_AVX2 static inline float h2f(const uint8_t *p) { return _cvtsh_ss(ck_load_u16(p)); }
@@ -26,20 +14,7 @@ CK_AVX2 static inline __m256 u8x8_to_ps(__m128i bytes) { return _mm256_cvtepi32_
 /// Eight bytes (low half of `bytes`) as signed values in float lanes.
 CK_AVX2 static inline __m256 i8x8_to_ps(__m128i bytes) { return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(bytes)); }
 
-CK_AVX2 float ck_avx2_dot_f32(const float *a, const float *b, int64_t n) {
-    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
-        s2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), s2);
-        s3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), s3);
-    }
-    for (; i + 8 <= n; i += 8) s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-    float sum = hsum256(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
-    for (; i < n; i++) sum += a[i] * b[i];
-    return sum;
-}
+CK_AVX2 float ck_avx2_dot_f32(const float *a, const float *b, int64_t n) { return ck_avx2_dot_f32_inline(a, b, n); }
 
 CK_AVX2 void ck_avx2_axpy(float alpha, const float *x, float *y, int64_t n) {
     const __m256 va = _mm256_set1_ps(alpha);

@@ -40,7 +40,26 @@ public struct MatrixProduct: @unchecked Sendable {
         }
         if schedule == .perToken || batch == 1 {
             if let quantizedInputs {
-                Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
+                if matrix.interleaved {
+                    Kernels.matmulInt16BlocksInterleaved(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
+                } else {
+                    Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
+                }
+            } else if matrix.interleaved {
+                // fp32 activations on an interleaved matrix (the reference path): the chunk's rows restored to the
+                // file's layout, then the row-major kernel, so the arithmetic is the same as on the file.
+                let rowBytes = matrix.rowBytes
+                withUnsafeTemporaryAllocation(byteCount: rows.count * rowBytes, alignment: 32) { buffer in
+                    let restored = buffer.baseAddress!
+                    for (i, r) in rows.enumerated() {
+                        Kernels.restoreInterleavedRow(matrix.type, matrix.base, cols: cols, row: r,
+                                                      into: restored + i * rowBytes)
+                    }
+                    for b in 0..<batch {
+                        Kernels.matvec(matrix.type, restored, cols: cols, rows: 0..<rows.count, input + b * cols,
+                                       output + b * outRows + rows.lowerBound)
+                    }
+                }
             } else {
                 for b in 0..<batch {
                     Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input + b * cols, output + b * outRows)
