@@ -5,7 +5,7 @@ import Model
 import ModelStore
 
 /// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--repeats 3] [--shared 1,4,8,16,32]
-/// [--activations int16|float32] [--layout x8|row-major] [--only pp128,pp512,tg128,ttft,shared,bound] [--format json] [--kernels]
+/// [--activations int16|int8-blocks|float32] [--layout x8|row-major] [--only pp128,pp512,tg128,ttft,shared,bound] [--format json] [--kernels]
 /// [--print-model-path]`
 ///
 /// For each thread count, on the default model (or `--model`), with a 1024-position context:
@@ -53,7 +53,7 @@ struct ReckonBench {
             exit(2)
         }
         guard let activations = ActivationPrecision(rawValue: option("--activations") ?? "int16") else {
-            FileHandle.standardError.write(Data("--activations takes int16 or float32\n".utf8))
+            FileHandle.standardError.write(Data("--activations takes int16, int8-blocks or float32\n".utf8))
             exit(2)
         }
         // `--layout row-major`: keep the file's row-major weights (the x8 interleaved layout is the default).

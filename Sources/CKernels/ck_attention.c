@@ -50,6 +50,32 @@ SOFTMAX_SCORES(softmax_scores_avx2, CK_AVX2, ck_avx2_dot_f32_inline)
 
 CK_AVX2 static void attend_avx2(const rows_t *rows, const float *q, float scale, float *scores, float *out) {
     const float inverse = softmax_scores_avx2(rows, q, scale, scores);
+    if (rows->hd == 64) {
+        // The common head size with its 8 accumulators in registers (an array indexed by a run-time lane count
+        // lives on the stack, and every FMA then waits for a store and a load): the same operations, in order.
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        FOR_EACH_ROW(rows, n, s, r) {
+            const __m256 p = _mm256_set1_ps(scores[n] * inverse);
+            const float *v = rows->values[s] + rows->offset + r * rows->stride;
+            a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v), a0);
+            a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 8), a1);
+            a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 16), a2);
+            a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 24), a3);
+            a4 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 32), a4);
+            a5 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 40), a5);
+            a6 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 48), a6);
+            a7 = _mm256_fmadd_ps(p, _mm256_loadu_ps(v + 56), a7);
+        }
+        _mm256_storeu_ps(out, a0);
+        _mm256_storeu_ps(out + 8, a1);
+        _mm256_storeu_ps(out + 16, a2);
+        _mm256_storeu_ps(out + 24, a3);
+        _mm256_storeu_ps(out + 32, a4);
+        _mm256_storeu_ps(out + 40, a5);
+        _mm256_storeu_ps(out + 48, a6);
+        _mm256_storeu_ps(out + 56, a7);
+        return;
+    }
     __m256 acc[16];
     const int64_t lanes = rows->hd / 8;
     for (int64_t l = 0; l < lanes; l++) acc[l] = _mm256_setzero_ps();

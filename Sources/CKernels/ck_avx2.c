@@ -192,8 +192,22 @@ CK_AVX2 void ck_avx2_dequantize(uint32_t type, const void *src, float *dst, int6
             _mm256_storeu_ps(dst + 24, _mm256_mul_ps(i8x8_to_ps(_mm_srli_si128(q23, 8)), d));
         }
         return;
+    case CK_Q4_1: {
+        // q·d + m as a multiply then an add (never fused), exactly the scalar decoder's two roundings.
+        const __m128i mask = _mm_set1_epi8(0x0F);
+        for (int64_t b = 0; b < n / 32; b++, p += 20, dst += 32) {
+            const __m256 d = _mm256_set1_ps(h2f(p)), m = _mm256_set1_ps(h2f(p + 2));
+            const __m128i raw = _mm_loadu_si128((const __m128i *)(p + 4));
+            const __m128i lo = _mm_and_si128(raw, mask), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), mask);
+            _mm256_storeu_ps(dst, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(lo), d), m));
+            _mm256_storeu_ps(dst + 8, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(_mm_srli_si128(lo, 8)), d), m));
+            _mm256_storeu_ps(dst + 16, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(hi), d), m));
+            _mm256_storeu_ps(dst + 24, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(_mm_srli_si128(hi, 8)), d), m));
+        }
+        return;
+    }
     default:
-        // Bit-exact scalar decoders (Q4_1's q*d+m must not be fused to match the reference exactly).
+        // Bit-exact scalar decoders.
         ck_portable_dequantize(type, src, dst, n);
         return;
     }

@@ -130,14 +130,16 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
         for (int64_t b = 0; b < blocks; b++, group += 160, pairs += 32) {                                           \
             int32_t x[16];                                                                                          \
             memcpy(x, pairs, 64);                                                                                   \
-            __m256i s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256();                                       \
+            __m256i s0 = _mm256_setzero_si256(), s1 = s0, s2 = s0, s3 = s0;                                         \
             for (int c = 0; c < 4; c++) {                                                                           \
                 const __m256i v = _mm256_loadu_si256((const __m256i *)(group + 32 + 32 * c));                       \
                 s0 = MADD(s0, _mm256_and_si256(v, low4), _mm256_set1_epi32(x[4 * c]));                              \
                 s1 = MADD(s1, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4), _mm256_set1_epi32(x[4 * c + 1]));    \
-                s0 = MADD(s0, _mm256_and_si256(_mm256_srli_epi16(v, 8), low4), _mm256_set1_epi32(x[4 * c + 2]));    \
-                s1 = MADD(s1, _mm256_srli_epi16(v, 12), _mm256_set1_epi32(x[4 * c + 3]));                           \
+                s2 = MADD(s2, _mm256_and_si256(_mm256_srli_epi16(v, 8), low4), _mm256_set1_epi32(x[4 * c + 2]));    \
+                s3 = MADD(s3, _mm256_srli_epi16(v, 12), _mm256_set1_epi32(x[4 * c + 3]));                           \
             }                                                                                                       \
+            s0 = _mm256_add_epi32(s0, s2);                                                                          \
+            s1 = _mm256_add_epi32(s1, s3);                                                                          \
             const __m256 scales = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)group));                         \
             const __m256 minimums = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(group + 16)));                \
             acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(s0, s1)),                                     \
@@ -154,12 +156,17 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
         for (int64_t b = 0; b < blocks; b++, group += 272, pairs += 32) {                                           \
             int32_t x[16];                                                                                          \
             memcpy(x, pairs, 64);                                                                                   \
-            __m256i s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256();                                       \
-            for (int c = 0; c < 8; c++) {                                                                           \
+            __m256i s0 = _mm256_setzero_si256(), s1 = s0, s2 = s0, s3 = s0;                                         \
+            for (int c = 0; c < 8; c += 2) {                                                                        \
                 const __m256i v = _mm256_loadu_si256((const __m256i *)(group + 16 + 32 * c));                       \
+                const __m256i u = _mm256_loadu_si256((const __m256i *)(group + 48 + 32 * c));                       \
                 s0 = MADD(s0, _mm256_srai_epi16(_mm256_slli_epi16(v, 8), 8), _mm256_set1_epi32(x[2 * c]));          \
                 s1 = MADD(s1, _mm256_srai_epi16(v, 8), _mm256_set1_epi32(x[2 * c + 1]));                            \
+                s2 = MADD(s2, _mm256_srai_epi16(_mm256_slli_epi16(u, 8), 8), _mm256_set1_epi32(x[2 * c + 2]));      \
+                s3 = MADD(s3, _mm256_srai_epi16(u, 8), _mm256_set1_epi32(x[2 * c + 3]));                            \
             }                                                                                                       \
+            s0 = _mm256_add_epi32(s0, s2);                                                                          \
+            s1 = _mm256_add_epi32(s1, s3);                                                                          \
             const __m256 scales = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)group));                         \
             acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(s0, s1)),                                     \
                                   _mm256_mul_ps(scales, _mm256_set1_ps(d[b])), acc);                                \
@@ -180,8 +187,8 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
             int32_t xa[16], xb[16];                                                                                 \
             memcpy(xa, pa, 64);                                                                                     \
             memcpy(xb, pb, 64);                                                                                     \
-            __m256i s0a = _mm256_setzero_si256(), s1a = _mm256_setzero_si256();                                     \
-            __m256i s0b = _mm256_setzero_si256(), s1b = _mm256_setzero_si256();                                     \
+            __m256i s0a = _mm256_setzero_si256(), s1a = s0a, s2a = s0a, s3a = s0a;                                  \
+            __m256i s0b = s0a, s1b = s0a, s2b = s0a, s3b = s0a;                                                     \
             for (int c = 0; c < 4; c++) {                                                                           \
                 const __m256i v = _mm256_loadu_si256((const __m256i *)(group + 32 + 32 * c));                       \
                 const __m256i w0 = _mm256_and_si256(v, low4), w1 = _mm256_and_si256(_mm256_srli_epi16(v, 4), low4); \
@@ -190,11 +197,15 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
                 s0b = MADD(s0b, w0, _mm256_set1_epi32(xb[4 * c]));                                                  \
                 s1a = MADD(s1a, w1, _mm256_set1_epi32(xa[4 * c + 1]));                                              \
                 s1b = MADD(s1b, w1, _mm256_set1_epi32(xb[4 * c + 1]));                                              \
-                s0a = MADD(s0a, w2, _mm256_set1_epi32(xa[4 * c + 2]));                                              \
-                s0b = MADD(s0b, w2, _mm256_set1_epi32(xb[4 * c + 2]));                                              \
-                s1a = MADD(s1a, w3, _mm256_set1_epi32(xa[4 * c + 3]));                                              \
-                s1b = MADD(s1b, w3, _mm256_set1_epi32(xb[4 * c + 3]));                                              \
+                s2a = MADD(s2a, w2, _mm256_set1_epi32(xa[4 * c + 2]));                                              \
+                s2b = MADD(s2b, w2, _mm256_set1_epi32(xb[4 * c + 2]));                                              \
+                s3a = MADD(s3a, w3, _mm256_set1_epi32(xa[4 * c + 3]));                                              \
+                s3b = MADD(s3b, w3, _mm256_set1_epi32(xb[4 * c + 3]));                                              \
             }                                                                                                       \
+            s0a = _mm256_add_epi32(s0a, s2a);                                                                       \
+            s1a = _mm256_add_epi32(s1a, s3a);                                                                       \
+            s0b = _mm256_add_epi32(s0b, s2b);                                                                       \
+            s1b = _mm256_add_epi32(s1b, s3b);                                                                       \
             const __m256 scales = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)group));                         \
             const __m256 minimums = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(group + 16)));                \
             acc_a = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(s0a, s1a)),                                 \
@@ -216,16 +227,26 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
             int32_t xa[16], xb[16];                                                                                 \
             memcpy(xa, pa, 64);                                                                                     \
             memcpy(xb, pb, 64);                                                                                     \
-            __m256i s0a = _mm256_setzero_si256(), s1a = _mm256_setzero_si256();                                     \
-            __m256i s0b = _mm256_setzero_si256(), s1b = _mm256_setzero_si256();                                     \
-            for (int c = 0; c < 8; c++) {                                                                           \
+            __m256i s0a = _mm256_setzero_si256(), s1a = s0a, s2a = s0a, s3a = s0a;                                  \
+            __m256i s0b = s0a, s1b = s0a, s2b = s0a, s3b = s0a;                                                     \
+            for (int c = 0; c < 8; c += 2) {                                                                        \
                 const __m256i v = _mm256_loadu_si256((const __m256i *)(group + 16 + 32 * c));                       \
+                const __m256i u = _mm256_loadu_si256((const __m256i *)(group + 48 + 32 * c));                       \
                 const __m256i low = _mm256_srai_epi16(_mm256_slli_epi16(v, 8), 8), high = _mm256_srai_epi16(v, 8);  \
+                const __m256i low2 = _mm256_srai_epi16(_mm256_slli_epi16(u, 8), 8), high2 = _mm256_srai_epi16(u, 8); \
                 s0a = MADD(s0a, low, _mm256_set1_epi32(xa[2 * c]));                                                 \
                 s0b = MADD(s0b, low, _mm256_set1_epi32(xb[2 * c]));                                                 \
                 s1a = MADD(s1a, high, _mm256_set1_epi32(xa[2 * c + 1]));                                            \
                 s1b = MADD(s1b, high, _mm256_set1_epi32(xb[2 * c + 1]));                                            \
+                s2a = MADD(s2a, low2, _mm256_set1_epi32(xa[2 * c + 2]));                                            \
+                s2b = MADD(s2b, low2, _mm256_set1_epi32(xb[2 * c + 2]));                                            \
+                s3a = MADD(s3a, high2, _mm256_set1_epi32(xa[2 * c + 3]));                                           \
+                s3b = MADD(s3b, high2, _mm256_set1_epi32(xb[2 * c + 3]));                                           \
             }                                                                                                       \
+            s0a = _mm256_add_epi32(s0a, s2a);                                                                       \
+            s1a = _mm256_add_epi32(s1a, s3a);                                                                       \
+            s0b = _mm256_add_epi32(s0b, s2b);                                                                       \
+            s1b = _mm256_add_epi32(s1b, s3b);                                                                       \
             const __m256 scales = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)group));                         \
             acc_a = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(s0a, s1a)),                                 \
                                     _mm256_mul_ps(scales, _mm256_set1_ps(da[b])), acc_a);                           \
@@ -283,11 +304,11 @@ static int cpu_has_vnni(void) {
 
 void ck_x8_matmul_q16(uint32_t type, const void *w, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
                       const int16_t *const *q, const int16_t *const *pairs, const float *const *d,
-                      const float *const *s, float *const *y, int path) {
+                      const float *const *s, float *const *y, int path, int allow_vnni) {
     if (!ck_x8_supports(type) || r0 % 8 != 0 || r1 % 8 != 0) return;
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) {
-        if (cpu_has_vnni())
+        if (allow_vnni && cpu_has_vnni())
             matmul_x8_vnni(type, (const uint8_t *)w, cols, r0, r1, nvec, pairs, d, s, y);
         else
             matmul_x8_avx2(type, (const uint8_t *)w, cols, r0, r1, nvec, pairs, d, s, y);

@@ -96,8 +96,12 @@ import Numerics
         }
     }
 
-    @Test(arguments: types, KernelsTests.paths)
-    func productsAreBitIdenticalToTheRowMajorKernel(type: GGMLType, path: KernelPath) {
+    /// Every tier: portable, plain AVX2, and AVX-512 VNNI where the CPU has it (`.automatic` with VNNI allowed).
+    static let tiers: [(KernelPath, Bool)] = [(.portable, true), (.automatic, false), (.automatic, true)]
+
+    @Test(arguments: types, [0, 1, 2])
+    func productsAreBitIdenticalToTheRowMajorKernel(type: GGMLType, tier: Int) {
+        let (path, allowVNNI) = Self.tiers[tier]
         for (seed, (rows, blocksPerRow, vectors)) in zip(UInt64(1)..., [(8, 1, 1), (16, 3, 2), (24, 18, 5), (32, 48, 3)]) {
             var rng = SplitMix64(seed: seed &* 17 &+ UInt64(type.rawValue))
             let cols = 32 * blocksPerRow
@@ -116,7 +120,8 @@ import Numerics
             }
             packed.withUnsafeBytes { pp in
                 Kernels.matmulInt16BlocksInterleaved(type, pp.baseAddress!, cols: cols, rows: range,
-                                                     Int16BlockBatch(vectors: xs, outputs: found), path: path)
+                                                     Int16BlockBatch(vectors: xs, outputs: found), path: path,
+                                                     allowVNNI: allowVNNI)
             }
             for v in 0..<vectors {
                 for r in 0..<rows {

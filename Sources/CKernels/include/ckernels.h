@@ -87,11 +87,24 @@ void ck_x8_unpack_row(uint32_t type, const void *data, int64_t cols, int64_t r, 
 void ck_q16_pairs(const int16_t *q, int64_t n, int16_t *pairs);
 
 /// ck_matmul_q16 for a matrix in the x8 layout (r0 and r1 multiples of 8): each vector also comes in pair order
-/// (`pairs[v]`, from ck_q16_pairs). Results are bit-identical to ck_matmul_q16 on the row-major matrix, on every
-/// path.
+/// (`pairs[v]`, from ck_q16_pairs). On the AVX2 path, `allow_vnni` lets it use AVX-512 VNNI (vpdpwssd) when the CPU
+/// has it (0: plain AVX2, for testing that tier). Results are bit-identical to ck_matmul_q16 on the row-major
+/// matrix, on every path and tier.
 void ck_x8_matmul_q16(uint32_t type, const void *w, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
                       const int16_t *const *q, const int16_t *const *pairs, const float *const *d,
-                      const float *const *s, float *const *y, int path);
+                      const float *const *s, float *const *y, int path, int allow_vnni);
+
+/// Quantises n floats (n % 32 == 0) to 8-bit blocks of 32 (ck_x8_int8.c): d[b] = amax_b / 127,
+/// q[i] = round(x[i] · 127 / amax_b) (ties to even), s[b] = d[b] · Σ_{i in b} q[i]. Every path produces identical
+/// q, d and s.
+void ck_quantize_q8(const float *x, int64_t n, int8_t *q, float *d, float *s, int path);
+
+/// y[v][r] = Σ dequant(row r)[i] · d[v][i/32] · q[v][i] for r0 <= r < r1 (multiples of 8) of a Q4_1 matrix in the x8
+/// layout, exact integer block sums; every vector's result is the same whatever `nvec` is. `allow_vnni` as for
+/// ck_x8_matmul_q16. Nothing for other types.
+void ck_x8_matmul_q8(uint32_t type, const void *w, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
+                     const int8_t *const *q, const float *const *d, const float *const *s, float *const *y, int path,
+                     int allow_vnni);
 
 /// SwiGLU in place: gate[i] = gate[i] / (1 + e^(−gate[i])) · up[i] for i < n. The AVX2 path evaluates e^x with its
 /// own vectorised series (within a few ulp of expf); the portable path calls expf.
