@@ -1,4 +1,5 @@
 import Engine
+import Sampling
 import Hummingbird
 import NIOCore
 
@@ -44,13 +45,16 @@ extension ServeHandler {
     private func writeEvents(_ events: AsyncStream<ChoiceEvent>, prepared: PreparedGeneration, answer: Answer,
                              driver: Task<Result<[ChoiceOutcome], OpenAIError>, Never>,
                              writer: inout any ResponseBodyWriter) async throws {
-        let chunks = ChunkMaker(answer: answer)
+        var chunks = ChunkMaker(answer: answer, formatter: logprobsFormatter,
+                                withLogprobs: prepared.request.topLogProbabilities != nil)
         if answer.endpoint == .chat {
             for index in 0..<prepared.choiceCount { try await writer.write(chunks.role(index)) }
         }
         var completionTokens = 0
         for await event in events {
             switch event {
+            case let .logprobs(choice, entry):
+                chunks.pending[choice, default: []].append(entry)
             case let .text(choice, text):
                 try await writer.write(chunks.text(choice, text))
             case let .finished(outcome, remainder):
@@ -69,28 +73,62 @@ extension ServeHandler {
     }
 }
 
-/// The chunks of one streamed answer.
+/// The chunks of one streamed answer. With log-probabilities, each text chunk carries those of the tokens
+/// received since the choice's previous chunk (a token whose text is held back, e.g. part of a character or of a
+/// possible stop string, is reported with the chunk that shows its text, or with the choice's last chunk).
 struct ChunkMaker {
     let answer: ServeHandler.Answer
+    let formatter: LogprobsFormatter
+    let withLogprobs: Bool
+    /// Log-probabilities received and not yet sent, by choice.
+    var pending: [Int: [TokenLogProbabilities]] = [:]
+    /// Text offset (Unicode scalars) of each choice's next token, for the completions shape.
+    private var offsets: [Int: Int] = [:]
+
+    init(answer: ServeHandler.Answer, formatter: LogprobsFormatter, withLogprobs: Bool) {
+        self.answer = answer
+        self.formatter = formatter
+        self.withLogprobs = withLogprobs
+    }
 
     func role(_ index: Int) throws -> ByteBuffer {
         try ServerSentEvents.frame(chat([.init(index: index, delta: .init(role: "assistant", content: ""))]))
     }
 
-    func text(_ index: Int, _ text: String) throws -> ByteBuffer {
+    mutating func text(_ index: Int, _ text: String) throws -> ByteBuffer {
         switch answer.endpoint {
-        case .chat: return try ServerSentEvents.frame(chat([.init(index: index, delta: .init(content: text))]))
-        case .completions: return try ServerSentEvents.frame(completion([.init(index: index, text: text)]))
+        case .chat:
+            return try ServerSentEvents.frame(chat([.init(index: index, delta: .init(content: text),
+                                                          logprobs: takeChat(index))]))
+        case .completions:
+            return try ServerSentEvents.frame(completion([.init(index: index, text: text,
+                                                                logprobs: takeCompletion(index))]))
         }
     }
 
-    func finish(_ index: Int, reason: String) throws -> ByteBuffer {
+    mutating func finish(_ index: Int, reason: String) throws -> ByteBuffer {
         switch answer.endpoint {
         case .chat:
-            return try ServerSentEvents.frame(chat([.init(index: index, delta: .init(), finishReason: reason)]))
+            let logprobs = pending[index].map { _ in takeChat(index) } ?? nil
+            return try ServerSentEvents.frame(chat([.init(index: index, delta: .init(), finishReason: reason,
+                                                          logprobs: logprobs)]))
         case .completions:
-            return try ServerSentEvents.frame(completion([.init(index: index, text: "", finishReason: reason)]))
+            let logprobs = pending[index].map { _ in takeCompletion(index) } ?? nil
+            return try ServerSentEvents.frame(completion([.init(index: index, text: "", finishReason: reason,
+                                                                logprobs: logprobs)]))
         }
+    }
+
+    private mutating func takeChat(_ index: Int) -> ChatLogprobs? {
+        guard withLogprobs else { return nil }
+        return formatter.chat(pending.removeValue(forKey: index) ?? [])
+    }
+
+    private mutating func takeCompletion(_ index: Int) -> CompletionLogprobs? {
+        guard withLogprobs else { return nil }
+        var offset = offsets[index] ?? 0
+        defer { offsets[index] = offset }
+        return formatter.completion(pending.removeValue(forKey: index) ?? [], offset: &offset)
     }
 
     func usage(_ usage: Usage) throws -> ByteBuffer {

@@ -19,6 +19,8 @@ public final class ServeHandler: Sendable {
     public let created: Int
     /// Served at `GET /metrics`.
     public let metrics: ServeMetrics
+    /// Writes log-probabilities with the tokenizer's token bytes.
+    let logprobsFormatter: LogprobsFormatter
 
     /// A handler on `batch`, with `batch.engine`'s tokenizer, chat template, context and page pool.
     public convenience init(batch: LiveBatch, options: ServeOptions = ServeOptions()) {
@@ -26,14 +28,18 @@ public final class ServeHandler: Sendable {
         let metrics = batch.metrics
         let limits = EngineLimits(contextLength: engine.contextLength, vocabularySize: engine.tokenizer.vocabularySize,
                                   positionsPerPage: metrics.positionsPerPage, pageLimit: metrics.pageLimit)
+        let tokenizer = engine.tokenizer
         self.init(live: batch, limits: limits, options: options, tokenize: { prompt throws(EngineError) in
             try engine.tokens(for: prompt)
-        })
+        }, tokenBytes: { tokenizer.bytes(of: $0) })
     }
 
+    /// - Parameter tokenBytes: the bytes a token id stands for (the text of tokens in log-probabilities).
     public init(live: any LiveGenerating, limits: EngineLimits, options: ServeOptions,
-                tokenize: @escaping @Sendable (Prompt) throws(EngineError) -> [Int]) {
+                tokenize: @escaping @Sendable (Prompt) throws(EngineError) -> [Int],
+                tokenBytes: @escaping @Sendable (Int) -> [UInt8] = { _ in [] }) {
         self.live = live
+        logprobsFormatter = LogprobsFormatter(tokenBytes: tokenBytes)
         self.options = options
         preparer = RequestPreparer(limits: limits, options: options, tokenize: tokenize)
         gate = AdmissionGate(capacity: options.maxAdmittedSequences)
@@ -139,13 +145,18 @@ public final class ServeHandler: Sendable {
         case .completions:
             data = try JSONEncoder().encode(CompletionResponse(
                 id: answer.id, created: answer.created, model: answer.model, systemFingerprint: answer.fingerprint,
-                choices: outcomes.map { .init(index: $0.index, text: $0.text, finishReason: $0.finishReason) },
+                choices: outcomes.map { outcome in
+                    var offset = 0
+                    return .init(index: outcome.index, text: outcome.text, finishReason: outcome.finishReason,
+                                 logprobs: outcome.logprobs.map { logprobsFormatter.completion($0, offset: &offset) })
+                },
                 usage: usage))
         case .chat:
             data = try JSONEncoder().encode(ChatCompletionResponse(
                 id: answer.id, created: answer.created, model: answer.model, systemFingerprint: answer.fingerprint,
                 choices: outcomes.map {
-                    .init(index: $0.index, message: .init(content: $0.text), finishReason: $0.finishReason)
+                    .init(index: $0.index, message: .init(content: $0.text), finishReason: $0.finishReason,
+                          logprobs: $0.logprobs.map(logprobsFormatter.chat))
                 },
                 usage: usage))
         }
