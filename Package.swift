@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests",
             dependencies: [
-                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport",
+                "Serve", "Engine", "Model", "Random", "Sampling", "Tokenizer", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
