@@ -20,6 +20,15 @@ public struct PreparedGeneration: Sendable, Equatable {
     public var choiceCount: Int { prompts.count * n }
     /// Prompt tokens, each prompt counted once.
     public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
+
+    /// Most KV pages of `positionsPerPage` positions the request can hold at once in the live batch: each prompt's
+    /// pages, plus per choice the pages its own tokens fill and a copy of its prompt's partly filled last page.
+    public func worstCasePages(positionsPerPage perPage: Int) -> Int {
+        let maxTokens = request.maxTokens
+        return prompts.reduce(0) { total, prompt in
+            total + (prompt.count + perPage - 1) / perPage + n * ((maxTokens + perPage - 1) / perPage + 1)
+        }
+    }
 }
 
 /// What a ``RequestPreparer`` needs to know of the engine.

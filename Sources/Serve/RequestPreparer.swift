@@ -179,17 +179,6 @@ public struct RequestPreparer: Sendable {
                 param: fields.maxTokens != nil || fields.maxCompletionTokens != nil ? maxParam : promptParam,
                 code: "context_length_exceeded")
         }
-        if let pageLimit = limits.pageLimit {
-            let perPage = limits.positionsPerPage
-            // Worst case: each prompt's pages, plus per choice the pages its own tokens fill and a copied last page.
-            let needed = prompts.reduce(0) { total, prompt in
-                total + (prompt.count + perPage - 1) / perPage + n * ((maxTokens + perPage - 1) / perPage + 1)
-            }
-            guard needed <= pageLimit else {
-                throw .invalid("the request needs up to \(needed) KV pages but the server holds \(pageLimit): ask for "
-                    + "fewer choices or fewer tokens", param: maxParam, code: "context_length_exceeded")
-            }
-        }
         var sampling: SamplingParameters
         do {
             sampling = try SamplingParameters(temperature: temperature, topK: max(0, topK), topP: topP, minP: minP,
@@ -199,7 +188,17 @@ public struct RequestPreparer: Sendable {
         var request = GenerationRequest(prompt: .tokens([]), maxTokens: maxTokens, sampling: sampling, stop: stop)
         request.topLogProbabilities = topLogProbabilities
         let seed = fields.seed.map { UInt64(bitPattern: $0) } ?? randomSeed()
-        return PreparedGeneration(prompts: prompts, request: request, n: n, seed: seed, stream: stream,
-                                  includeUsage: stream && (fields.streamOptions?.includeUsage ?? false))
+        let prepared = PreparedGeneration(prompts: prompts, request: request, n: n, seed: seed, stream: stream,
+                                          includeUsage: stream && (fields.streamOptions?.includeUsage ?? false))
+        if let pageLimit = limits.pageLimit {
+            // A request that could never fit is refused now; one that fits the pool but not what is free waits
+            // (``KVPageReservations``).
+            let needed = prepared.worstCasePages(positionsPerPage: limits.positionsPerPage)
+            guard needed <= pageLimit else {
+                throw .invalid("the request needs up to \(needed) KV pages but the server holds \(pageLimit): ask for "
+                    + "fewer choices or fewer tokens", param: maxParam, code: "context_length_exceeded")
+            }
+        }
+        return prepared
     }
 }

@@ -13,8 +13,19 @@ extension ServeHandler {
         let session = live.makeSession()
         defer { session.close() }
         let (events, continuation) = AsyncStream<ChoiceEvent>.makeStream()
-        let driver = Task { () -> Result<[ChoiceOutcome], OpenAIError> in
+        let pages = prepared.worstCasePages(positionsPerPage: positionsPerPage)
+        let driver = Task { [reservations] () -> Result<[ChoiceOutcome], OpenAIError> in
             defer { continuation.finish() }
+            do {
+                try await reservations.reserve(pages)
+            } catch {
+                return .failure(OpenAIError(status: .serviceUnavailable, message: "The request was cancelled while "
+                    + "waiting for KV memory.", type: "server_error", code: "cancelled"))
+            }
+            defer {
+                session.close()  // its pages are back in the pool before the reservation is released
+                reservations.release(pages)
+            }
             do throws(OpenAIError) {
                 let count = countTokens
                 return .success(try await Self.run(prepared, in: session, onEvent: { event in
@@ -30,9 +41,13 @@ extension ServeHandler {
             try await withTaskCancellationHandler {
                 try await inbound.consumeWithInboundCloseHandler({ _ in
                     try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
-                }, onInboundClosed: { session.close() })
+                }, onInboundClosed: {
+                    session.close()
+                    driver.cancel()  // a request still waiting for pages leaves the queue
+                })
             } onCancel: {
                 session.close()
+                driver.cancel()
             }
         } catch {
             session.close()

@@ -15,6 +15,10 @@ public final class ServeHandler: Sendable {
     public let preparer: RequestPreparer
     public let options: ServeOptions
     public let gate: AdmissionGate
+    /// Worst-case KV pages of the requests running; a request that does not fit waits here.
+    public let reservations: KVPageReservations
+    /// Positions per KV page of the batch.
+    let positionsPerPage: Int
     /// Unix seconds when the handler was made (the model card's `created`).
     public let created: Int
     /// Served at `GET /metrics`.
@@ -43,7 +47,11 @@ public final class ServeHandler: Sendable {
         self.options = options
         preparer = RequestPreparer(limits: limits, options: options, tokenize: tokenize)
         gate = AdmissionGate(capacity: options.maxAdmittedSequences)
-        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics }, rateWindow: options.tokenRateWindow)
+        let reservations = KVPageReservations(capacity: limits.pageLimit)
+        self.reservations = reservations
+        positionsPerPage = limits.positionsPerPage
+        metrics = ServeMetrics(batch: { (live as? LiveBatch)?.metrics }, waitingForPages: { reservations.waitingRequests },
+                               rateWindow: options.tokenRateWindow)
         created = Int(Date().timeIntervalSince1970)
     }
 
@@ -130,8 +138,14 @@ public final class ServeHandler: Sendable {
         defer { release() }
         let session = live.makeSession()
         defer { session.close() }
-        let outcomes = try await request.body.consumeWithCancellationOnInboundClose { _ in
-            try await withTaskCancellationHandler {
+        let outcomes = try await request.body.consumeWithCancellationOnInboundClose { [self] _ in
+            let pages = prepared.worstCasePages(positionsPerPage: positionsPerPage)
+            try await reservations.reserve(pages)
+            defer {
+                session.close()  // its pages are back in the pool before the reservation is released
+                reservations.release(pages)
+            }
+            return try await withTaskCancellationHandler {
                 try await Self.run(prepared, in: session, onEvent: countTokens)
             } onCancel: {
                 session.close()
