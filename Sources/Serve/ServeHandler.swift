@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// The OpenAI-compatible endpoints over one shared live batch: each request is one ``LiveSession`` (its prompts
 /// added once, its choices started from them), admitted through a bounded ``AdmissionGate``.
@@ -23,6 +24,8 @@ public final class ServeHandler: Sendable {
     public let created: Int
     /// Served at `GET /metrics`.
     public let metrics: ServeMetrics
+    /// Set when a graceful shutdown starts (``startDraining()``).
+    private let draining = Atomic(false)
     /// Writes log-probabilities with the tokenizer's token bytes.
     let logprobsFormatter: LogprobsFormatter
 
@@ -55,6 +58,19 @@ public final class ServeHandler: Sendable {
         created = Int(Date().timeIntervalSince1970)
     }
 
+    /// Puts the handler in draining mode (a graceful shutdown started): new generation requests get 503 with
+    /// code `server_shutting_down`, `GET /health` answers 503; requests already admitted run to their end.
+    public func startDraining() { draining.store(true, ordering: .sequentiallyConsistent) }
+
+    /// Whether ``startDraining()`` was called.
+    public var isDraining: Bool { draining.load(ordering: .sequentiallyConsistent) }
+
+    /// The answer to a request that arrives while draining.
+    static let shuttingDown = OpenAIError(
+        status: .serviceUnavailable, message: "The server is shutting down: it finishes the requests it is running "
+            + "and accepts no new ones. Send the request to another server, or retry once this one has restarted.",
+        type: "server_error", param: nil, code: "server_shutting_down", retryAfterSeconds: 1, closeConnection: true)
+
     /// `system_fingerprint`: the engine version and, when known, the model's SHA-256 prefix.
     public var systemFingerprint: String {
         "reckon-" + (options.modelSHA256.map { String($0.prefix(16)) } ?? "unhashed")
@@ -68,7 +84,10 @@ public final class ServeHandler: Sendable {
     }
 
     public func addRoutes(to router: Router<ServeContext>) {
-        router.get("health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("health") { [self] _, _ in
+            if isDraining { throw Self.shuttingDown }
+            return Self.json(["status": "ok"])
+        }
         router.get("metrics") { [self] _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
@@ -93,6 +112,7 @@ public final class ServeHandler: Sendable {
     // MARK: - Generation
 
     private func generate(_ request: Request, endpoint: Endpoint) async throws -> Response {
+        if isDraining { throw Self.shuttingDown }
         let arrival = ContinuousClock.now
         var request = request
         let prepared: PreparedGeneration
