@@ -7,8 +7,8 @@ extension ServeHandler {
     /// Streams `prepared` as server-sent events: chat choices first get a `role` chunk, then text chunks as tokens
     /// come, then a chunk with `finish_reason`; with `include_usage`, a last chunk with no choices carries `usage`;
     /// the stream ends with `data: [DONE]`. An engine failure is sent as an `{"error": …}` event before `[DONE]`.
-    /// When the client goes away (its inbound side closes, or a write fails) the session is closed at once.
-    func stream(_ prepared: PreparedGeneration, answer: Answer, inbound: RequestBody,
+    /// When the client goes away (its side of the connection closes, or a write fails) the session is closed at once.
+    func stream(_ prepared: PreparedGeneration, answer: Answer, channel: (any Channel)?,
                 writer: inout any ResponseBodyWriter) async throws {
         let session = live.makeSession()
         defer { session.close() }
@@ -36,15 +36,16 @@ extension ServeHandler {
                 return .failure(error)
             }
         }
+        // A client that leaves has its session closed (a request still waiting for pages leaves the queue).
+        let watcher = ClientDepartureWatcher.watch(channel) {
+            session.close()
+            driver.cancel()
+        }
+        defer { watcher.stop() }
         do {
             // Cancellation (the grace period of a shutdown ran out) also stops the session.
             try await withTaskCancellationHandler {
-                try await inbound.consumeWithInboundCloseHandler({ _ in
-                    try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
-                }, onInboundClosed: {
-                    session.close()
-                    driver.cancel()  // a request still waiting for pages leaves the queue
-                })
+                try await writeEvents(events, prepared: prepared, answer: answer, driver: driver, writer: &writer)
             } onCancel: {
                 session.close()
                 driver.cancel()

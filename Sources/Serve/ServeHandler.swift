@@ -103,15 +103,21 @@ public final class ServeHandler: Sendable {
             }
             return Self.json(ModelCard(id: id, created: created))
         }
-        router.post("v1/completions") { [self] request, _ in try await generate(request, endpoint: .completions) }
-        router.post("v1/chat/completions") { [self] request, _ in try await generate(request, endpoint: .chat) }
+        router.post("v1/completions") { [self] request, context in
+            try await generate(request, endpoint: .completions, channel: context.channel)
+        }
+        router.post("v1/chat/completions") { [self] request, context in
+            try await generate(request, endpoint: .chat, channel: context.channel)
+        }
     }
 
     enum Endpoint: Sendable { case completions, chat }
 
     // MARK: - Generation
 
-    private func generate(_ request: Request, endpoint: Endpoint) async throws -> Response {
+    /// Answers one generation request; `channel` (its connection) is watched for a client that leaves, whose work
+    /// is then stopped. The connection stays open for the client's next request (keep-alive).
+    private func generate(_ request: Request, endpoint: Endpoint, channel: (any Channel)?) async throws -> Response {
         if isDraining { throw Self.shuttingDown }
         let arrival = ContinuousClock.now
         var request = request
@@ -143,23 +149,19 @@ public final class ServeHandler: Sendable {
                             fingerprint: systemFingerprint, endpoint: endpoint)
         var headers: HTTPFields = [:]
         headers[HTTPField.Name("x-reckon-seed")!] = String(prepared.seed)
-        // Watching the inbound side for a client that leaves (below) consumes the connection: Hummingbird closes it
-        // after the response, so say so, or a keep-alive client would reuse a closed connection.
-        headers[.connection] = "close"
         if prepared.stream {
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"
-            let inbound = request.body
             return Response(status: .ok, headers: headers, body: ResponseBody { [self] writer in
                 defer { release() }
-                try await stream(prepared, answer: answer, inbound: inbound, writer: &writer)
+                try await stream(prepared, answer: answer, channel: channel, writer: &writer)
             })
         }
         defer { release() }
         let session = live.makeSession()
         defer { session.close() }
-        let outcomes = try await request.body.consumeWithCancellationOnInboundClose { [self] _ in
-            let pages = prepared.worstCasePages(positionsPerPage: positionsPerPage)
+        let pages = prepared.worstCasePages(positionsPerPage: positionsPerPage)
+        let work = Task { [self] () throws -> [ChoiceOutcome] in
             try await reservations.reserve(pages)
             defer {
                 session.close()  // its pages are back in the pool before the reservation is released
@@ -170,6 +172,14 @@ public final class ServeHandler: Sendable {
             } onCancel: {
                 session.close()
             }
+        }
+        // A client that leaves has its work stopped (its session closed, or its wait for pages ended).
+        let watcher = ClientDepartureWatcher.watch(channel) { work.cancel() }
+        defer { watcher.stop() }
+        let outcomes = try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
         }
         headers[.contentType] = "application/json"
         let usage = Usage(promptTokens: prepared.promptTokenCount,
