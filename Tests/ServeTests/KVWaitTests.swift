@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 @testable import Serve
 
@@ -73,6 +74,32 @@ import Testing
             #expect(MetricsTests.value("reckon_num_requests_waiting", in: after.text) == 0)
         }
         #expect(fixture.handler.reservations.reservedPages == 0)
+    }
+
+    /// A client that leaves while its request waits for pages leaves the queue (and the admission gate).
+    @Test(arguments: [false, true])
+    func aClientThatLeavesWhileWaitingLeavesTheQueue(stream: Bool) async throws {
+        let fixture = try Self.fixture()
+        let app = Application(router: fixture.handler.makeRouter(),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            try await fixture.handler.reservations.reserve(5)
+            let leaving = TestClient(host: "127.0.0.1", port: port)
+            leaving.connect()
+            let body = #"{"model":"reckon","prompt":"go","n":2,"max_tokens":40,"stream":\#(stream)}"#
+            try await leaving.executeAndDontWaitForResponse(
+                .init("/v1/completions", method: .post, headers: [.contentType: "application/json"],
+                      body: ByteBuffer(string: body)))
+            #expect(try await DisconnectTests.eventually { fixture.handler.reservations.waitingRequests == 1 })
+            try await leaving.close(mode: .all)
+            #expect(try await DisconnectTests.eventually { fixture.handler.reservations.waitingRequests == 0 })
+            #expect(try await DisconnectTests.eventually { fixture.handler.gate.admittedSequences == 0 })
+            #expect(fixture.handler.reservations.reservedPages == 5)
+            try? await leaving.shutdown()
+            fixture.handler.reservations.release(5)
+        }
+        #expect(fixture.batch.metrics.forwardPasses == 0)
     }
 
     /// Waiting is in arrival order; a wait that is cancelled reserves nothing and lets those behind it in.
