@@ -85,7 +85,7 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             try await fixture.handler.reservations.reserve(5)
-            let leaving = TestClient(host: "127.0.0.1", port: port)
+            let leaving = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
             leaving.connect()
             let body = #"{"model":"reckon","prompt":"go","n":2,"max_tokens":40,"stream":\#(stream)}"#
             try await leaving.executeAndDontWaitForResponse(

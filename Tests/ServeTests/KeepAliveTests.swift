@@ -14,7 +14,7 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             // One TCP connection (TestClient never reconnects: a closed connection fails the next request).
-            let connection = TestClient(host: "127.0.0.1", port: port)
+            let connection = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
             connection.connect()
             let channel = try await connection.channelPromise.futureResult.get()
             let requests: [(String, String)] = [
