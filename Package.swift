@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests",
             dependencies: [
-                "Serve", "Engine", "Random", "Reasoning", "Sampling", "Tokenizer", "TestSupport",
+                "Serve", "Engine", "Model", "Random", "Reasoning", "Sampling", "Tokenizer", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

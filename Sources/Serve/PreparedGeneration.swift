@@ -26,6 +26,17 @@ public struct PreparedGeneration: Sendable, Equatable {
     public var admittedSequences: Int { reasoning?.liveSequences ?? choiceCount }
     /// Prompt tokens, each prompt counted once.
     public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
+
+    /// Most KV pages of `positionsPerPage` positions the request can hold at once in the live batch: each prompt's
+    /// pages, plus per choice the pages its own tokens fill and a copy of its prompt's partly filled last page. With
+    /// the reasoning extension, ⌈``admittedSequences`` / prompts⌉ choices per prompt (as ``RequestPreparer`` checks).
+    public func worstCasePages(positionsPerPage perPage: Int) -> Int {
+        let maxTokens = request.maxTokens
+        let perPrompt = reasoning.map { ($0.liveSequences + prompts.count - 1) / max(1, prompts.count) } ?? n
+        return prompts.reduce(0) { total, prompt in
+            total + (prompt.count + perPage - 1) / perPage + perPrompt * ((maxTokens + perPage - 1) / perPage + 1)
+        }
+    }
 }
 
 /// What a ``RequestPreparer`` needs to know of the engine.

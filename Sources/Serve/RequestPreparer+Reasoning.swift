@@ -25,13 +25,19 @@ extension RequestPreparer {
     /// Samples per prompt when `reckon.samples` is absent (1 for `single`).
     public static let defaultReasoningSamples = 8
 
-    /// ``finish(_:_:defaultMaxTokens:promptParam:)`` for a request with the reasoning extension: `n` must be absent
+    /// ``finish(_:_:defaultMaxTokens:promptParam:topLogProbabilities:)`` for a request with the reasoning extension: `n` must be absent
     /// or 1 and `stream` false; the strategy and its parameters are checked (400 with `param` `reckon.…`); limits
     /// and KV pages are checked for the sequences the strategy may have live at once.
     func finish(_ prompts: [[Int]], _ fields: SamplingFields, reasoning field: ReasoningField?, defaultMaxTokens: Int?,
-                promptParam: String) throws(OpenAIError) -> PreparedGeneration {
+                promptParam: String, topLogProbabilities: Int?) throws(OpenAIError) -> PreparedGeneration {
         guard let field else {
-            return try finish(prompts, fields, defaultMaxTokens: defaultMaxTokens, promptParam: promptParam)
+            return try finish(prompts, fields, defaultMaxTokens: defaultMaxTokens, promptParam: promptParam,
+                              topLogProbabilities: topLogProbabilities)
+        }
+        if topLogProbabilities != nil {
+            throw .invalid("'logprobs' is not supported with 'reckon': the answer is a strategy's chosen sample, "
+                + "whose log-probabilities are not reported; remove 'logprobs' (and 'top_logprobs')",
+                param: "logprobs", code: "unsupported_parameter")
         }
         if let n = fields.n, n != 1 {
             throw .invalid("'n' must be 1 (or absent) with 'reckon': the strategy's samples are set by 'reckon.samples'",
@@ -54,7 +60,8 @@ extension RequestPreparer {
         // Checked as ⌈live / prompts⌉ choices per prompt: every prompt's pages, and pages for `live` sequences.
         var asChoices = fields
         asChoices.n = (live + prompts.count - 1) / max(1, prompts.count)
-        var prepared = try finish(prompts, asChoices, defaultMaxTokens: defaultMaxTokens, promptParam: promptParam)
+        var prepared = try finish(prompts, asChoices, defaultMaxTokens: defaultMaxTokens, promptParam: promptParam,
+                                  topLogProbabilities: nil)
         prepared.n = 1
         prepared.reasoning = plan
         return prepared

@@ -9,9 +9,11 @@ extension ServeHandler {
     /// Answers a request with the reasoning extension: each prompt is answered by the strategy in `session` (its
     /// samples seeded from the request's seed and their index, ``SampleSeed``), the request's token budget shared by
     /// its prompts; choice `i` is prompt `i`'s chosen sample, and the response adds a `reckon` object
-    /// (``ReasoningReport``). A client that disconnects has its session closed.
+    /// (``ReasoningReport``). Like every request it first reserves its worst case of KV pages
+    /// (``KVPageReservations``), waiting for them if needed; a client that disconnects (`channel` closes) has its
+    /// wait ended or its session closed.
     func reason(_ prepared: PreparedGeneration, answer: Answer, headers: HTTPFields, session: any LiveSession,
-                body: RequestBody) async throws -> Response {
+                channel: (any Channel)?) async throws -> Response {
         guard let plan = prepared.reasoning else { preconditionFailure("reason(_:) needs a request with 'reckon'") }
         let runner = try plan.runner()
         let requests = prepared.prompts.map { tokens in
@@ -19,8 +21,14 @@ extension ServeHandler {
             request.prompt = .tokens(tokens)
             return request
         }
-        let answers = try await body.consumeWithCancellationOnInboundClose { _ in
-            try await withTaskCancellationHandler {
+        let pages = prepared.worstCasePages(positionsPerPage: positionsPerPage)
+        let work = Task { [reservations] () throws -> [OnlineAnswer] in
+            try await reservations.reserve(pages)
+            defer {
+                session.close()  // its pages are back in the pool before the reservation is released
+                reservations.release(pages)
+            }
+            return try await withTaskCancellationHandler {
                 do throws(ReasoningError) {
                     return try await runner.answer(requests, seed: prepared.seed, in: session)
                 } catch {
@@ -29,6 +37,13 @@ extension ServeHandler {
             } onCancel: {
                 session.close()
             }
+        }
+        let watcher = ClientDepartureWatcher.watch(channel) { work.cancel() }
+        defer { watcher.stop() }
+        let answers = try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
         }
         for answer in answers { metrics.choiceFinished(tokens: answer.generatedTokens) }
         let usage = usage(prepared, completionTokens: answers.reduce(0) { $0 + $1.generatedTokens }, session: session)

@@ -6,7 +6,8 @@ import Synchronization
 /// The server's Prometheus metrics (text exposition format at `GET /metrics`), named after vLLM's:
 ///
 /// - `reckon_num_requests_running` (gauge): requests admitted and not yet answered;
-/// - `reckon_num_requests_waiting` (gauge): prompts queued for prefill in the live batch (the queue depth);
+/// - `reckon_num_requests_waiting` (gauge): the queue depth: requests waiting for KV pages (see
+///   ``KVPageReservations``) plus prompts queued for prefill in the live batch;
 /// - `reckon_live_sequences` (gauge): sequences generating, over all requests;
 /// - `reckon_kv_pages_in_use`, `reckon_kv_pages_limit` (gauges): KV pages referenced now / in the pool;
 /// - `reckon_prompt_tokens_total`, `reckon_generation_tokens_total` (counters), counted when a choice ends;
@@ -18,6 +19,7 @@ import Synchronization
 public final class ServeMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let batchSnapshot: @Sendable () -> LiveBatchMetrics?
+    private let waitingForPages: @Sendable () -> Int
     private let running: Gauge
     private let waiting: Gauge
     private let liveSequences: Gauge
@@ -36,9 +38,12 @@ public final class ServeMetrics: Sendable {
     /// - Parameters:
     ///   - batch: a snapshot of the live batch's counters, read at each scrape (nil: no batch gauges).
     ///   - rateWindow: the window of the tokens-per-second gauge (> 0).
-    public init(batch: @escaping @Sendable () -> LiveBatchMetrics?, rateWindow: Duration = .seconds(10)) {
+    ///   - waitingForPages: requests waiting for KV pages now.
+    public init(batch: @escaping @Sendable () -> LiveBatchMetrics?, waitingForPages: @escaping @Sendable () -> Int = { 0 },
+                rateWindow: Duration = .seconds(10)) {
         precondition(rateWindow > .zero, "the tokens-per-second window must be positive")
         batchSnapshot = batch
+        self.waitingForPages = waitingForPages
         window = rateWindow
         func name(_ metric: String, _ unit: String = "", _ help: String) -> MetricNameDescriptor {
             MetricNameDescriptor(namespace: "reckon", metricName: metric, unitName: unit, helpText: help)
@@ -75,8 +80,10 @@ public final class ServeMetrics: Sendable {
 
     /// The exposition text, with the gauges read now.
     public func exposition() -> [UInt8] {
+        let queued = waitingForPages()
+        waiting.set(Double(queued))
         if let batch = batchSnapshot() {
-            waiting.set(Double(batch.prefillsWaiting))
+            waiting.set(Double(queued + batch.prefillsWaiting))
             liveSequences.set(Double(batch.liveSequences))
             pagesInUse.set(Double(batch.pagesInUse))
             pageLimit.set(Double(batch.pageLimit))

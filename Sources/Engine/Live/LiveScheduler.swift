@@ -169,7 +169,8 @@ final class LiveScheduler: @unchecked Sendable {
         // Reserve the step's pages (only this thread takes pages from the pool, so the count cannot shrink).
         condition.lock()
         var available = pool.obtainablePages ?? Int.max  // cached prefix pages are given back on demand
-        var admitted: [(session: LiveBatchSession, sequences: [LiveSequence], onToken: LiveBatchSession.OnToken)] = []
+        var admitted: [(session: LiveBatchSession, sequences: [LiveSequence], onToken: LiveBatchSession.OnToken,
+                        onLogProbabilities: LiveBatchSession.OnLogProbabilities)] = []
         var refused: [LiveBatchSession] = []
         for session in sessions {
             let sequences = session.sequencesInOrder
@@ -178,7 +179,7 @@ final class LiveScheduler: @unchecked Sendable {
                 refused.append(session)
             } else {
                 available -= needed
-                admitted.append((session, sequences, session.onToken))
+                admitted.append((session, sequences, session.onToken, session.onLogProbabilities))
             }
         }
         condition.unlock()
@@ -188,13 +189,15 @@ final class LiveScheduler: @unchecked Sendable {
         var outcomes = admitted.map { _ in StepOutcome() }
         for (index, entry) in admitted.enumerated() {
             let onToken = entry.onToken
+            let onLogProbabilities = entry.onLogProbabilities
             for sequence in entry.sequences {
                 let before = sequence.decoder.generated.count
                 let canContinue = sequence.cache.count < sequence.cache.capacity
                 do {
                     let id = sequence.id
                     if let token = try sequence.decoder.step(logits: sequence.logits, canContinue: canContinue,
-                                                             onText: { onToken(id, $0) }) {
+                                                             onText: { onToken(id, $0) },
+                                                             onLogProbabilities: { onLogProbabilities(id, $0) }) {
                         rows.append((index, sequence, token))
                     } else {
                         outcomes[index].finished.append(sequence)

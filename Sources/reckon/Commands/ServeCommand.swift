@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Every request joins one live batch (continuous batching); the n choices of a request share its prompt's \
         keys and values. Choice i samples with a seed derived from the request's seed and i, so the same request \
-        with the same seed gives the same text alone or beside others. SIGTERM or SIGINT stops accepting \
-        connections, lets open ones finish within --grace-period seconds, then exits 0.
+        with the same seed gives the same text alone or beside others. SIGTERM or SIGINT drains: requests \
+        running finish within --grace-period seconds while new ones get 503 (server_shutting_down); then the \
+        server stops accepting connections and exits 0.
         """)
 
     @OptionGroup var modelOptions: ModelOptions
