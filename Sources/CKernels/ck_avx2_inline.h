@@ -36,6 +36,18 @@ CK_AVX2 static inline float ck_avx2_dot_f32_inline(const float *a, const float *
     for (; i < n; i++) sum += a[i] * b[i];
     return sum;
 }
+
+/// Loads the 32 floats of a quantisation block into v[0..3] and returns max |x| over them.
+CK_AVX2 static inline float ck_avx2_load_block_amax(const float *xb, __m256 v[4]) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    for (int k = 0; k < 4; k++) v[k] = _mm256_loadu_ps(xb + 8 * k);
+    const __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(sign, v[0]), _mm256_andnot_ps(sign, v[1])),
+                                   _mm256_max_ps(_mm256_andnot_ps(sign, v[2]), _mm256_andnot_ps(sign, v[3])));
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_max_ss(h, _mm_movehdup_ps(h));
+    return _mm_cvtss_f32(h);
+}
 #endif
 
 #endif

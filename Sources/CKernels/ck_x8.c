@@ -111,8 +111,7 @@ static void matmul_x8_portable(uint32_t type, const uint8_t *w, int64_t cols, in
 // MARK: AVX2
 
 #ifdef CK_HAVE_X86
-#include <immintrin.h>
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+#include "ck_avx2_inline.h"
 
 #define CK_VNNI __attribute__((target("avx512vnni,avx512vl,avx2,fma,f16c")))
 
@@ -293,11 +292,6 @@ GEMV8X2_Q4_1(gemv8x2_q4_1_vnni, CK_VNNI, MADD_VNNI)
 GEMV8X2_Q8_0(gemv8x2_q8_0_vnni, CK_VNNI, MADD_VNNI)
 MATMUL_X8(matmul_x8_vnni, CK_VNNI, gemv8_q4_1_vnni, gemv8_q8_0_vnni, gemv8x2_q4_1_vnni, gemv8x2_q8_0_vnni)
 
-static int cpu_has_vnni(void) {
-    static int cached = -1;
-    if (cached < 0) cached = __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512vl");
-    return cached;
-}
 #endif
 
 // MARK: dispatch
@@ -308,7 +302,7 @@ void ck_x8_matmul_q16(uint32_t type, const void *w, int64_t cols, int64_t r0, in
     if (!ck_x8_supports(type) || r0 % 8 != 0 || r1 % 8 != 0) return;
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) {
-        if (allow_vnni && cpu_has_vnni())
+        if (allow_vnni && ck_cpu_has_avx512_vnni())
             matmul_x8_vnni(type, (const uint8_t *)w, cols, r0, r1, nvec, pairs, d, s, y);
         else
             matmul_x8_avx2(type, (const uint8_t *)w, cols, r0, r1, nvec, pairs, d, s, y);

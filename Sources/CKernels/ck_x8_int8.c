@@ -18,8 +18,7 @@
 static void quantize_q8_portable(const float *x, int64_t n, int8_t *q, float *d, float *s) {
     for (int64_t b = 0; b < n / 32; b++) {
         const float *xb = x + 32 * b;
-        float amax = 0;
-        for (int i = 0; i < 32; i++) amax = fmaxf(amax, fabsf(xb[i]));
+        const float amax = ck_block_amax(xb);
         const float scale = amax > 0 ? 127.0f / amax : 0.0f;
         int32_t sum = 0;
         for (int i = 0; i < 32; i++) {
@@ -66,22 +65,14 @@ static void matmul_x8_q8_portable(const uint8_t *w, int64_t cols, int64_t r0, in
 // MARK: AVX2 / AVX-512 VNNI
 
 #ifdef CK_HAVE_X86
-#include <immintrin.h>
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+#include "ck_avx2_inline.h"
 #define CK_VNNI __attribute__((target("avx512vnni,avx512vl,avx2,fma,f16c")))
 
 CK_AVX2 static void quantize_q8_avx2(const float *x, int64_t n, int8_t *q, float *d, float *s) {
-    const __m256 sign = _mm256_set1_ps(-0.0f);
     for (int64_t b = 0; b < n / 32; b++) {
-        const float *xb = x + 32 * b;
-        __m256 v0 = _mm256_loadu_ps(xb), v1 = _mm256_loadu_ps(xb + 8);
-        __m256 v2 = _mm256_loadu_ps(xb + 16), v3 = _mm256_loadu_ps(xb + 24);
-        __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(sign, v0), _mm256_andnot_ps(sign, v1)),
-                                 _mm256_max_ps(_mm256_andnot_ps(sign, v2), _mm256_andnot_ps(sign, v3)));
-        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
-        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-        h = _mm_max_ss(h, _mm_movehdup_ps(h));
-        const float amax = _mm_cvtss_f32(h);
+        __m256 v[4];
+        const float amax = ck_avx2_load_block_amax(x + 32 * b, v);
+        const __m256 v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3];
         const __m256 scale = _mm256_set1_ps(amax > 0 ? 127.0f / amax : 0.0f);
         // cvtps rounds to nearest even like lrintf; the packs saturate like the portable clamp.
         const __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(v0, scale)), i1 = _mm256_cvtps_epi32(_mm256_mul_ps(v1, scale));
@@ -184,11 +175,6 @@ GEMV8_Q4_1_Q8(gemv8_q4_1_q8_vnni, CK_VNNI, DP_VNNI)
 GEMV8X2_Q4_1_Q8(gemv8x2_q4_1_q8_vnni, CK_VNNI, DP_VNNI)
 MATMUL_X8_Q8(matmul_x8_q8_vnni, CK_VNNI, gemv8_q4_1_q8_vnni, gemv8x2_q4_1_q8_vnni)
 
-static int cpu_has_vnni(void) {
-    static int cached = -1;
-    if (cached < 0) cached = __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512vl");
-    return cached;
-}
 #endif
 
 // MARK: dispatch
@@ -207,7 +193,7 @@ void ck_x8_matmul_q8(uint32_t type, const void *w, int64_t cols, int64_t r0, int
     if (type != CK_Q4_1 || r0 % 8 != 0 || r1 % 8 != 0 || cols % 32 != 0) return;
 #ifdef CK_HAVE_X86
     if (path == CK_PATH_AVX2 && ck_cpu_has_avx2_fma_f16c()) {
-        if (allow_vnni && cpu_has_vnni())
+        if (allow_vnni && ck_cpu_has_avx512_vnni())
             matmul_x8_q8_vnni((const uint8_t *)w, cols, r0, r1, nvec, q, d, s, y);
         else
             matmul_x8_q8_avx2((const uint8_t *)w, cols, r0, r1, nvec, q, d, s, y);

@@ -161,24 +161,30 @@ extension WorkerPool {
         if perToken && numerics.activations != .float32 && numerics.activationFormat.isIdentity && lmulBits == nil {
             var byInput: [UnsafePointer<Float>: [Int16Blocks]] = [:]
             var byInput8: [UnsafePointer<Float>: [Int8Blocks]] = [:]
+            /// The product input's `batch` vectors quantised once per distinct input (`cache`), by `make`.
+            func vectors<Blocks>(_ product: MatrixProduct, _ cache: inout [UnsafePointer<Float>: [Blocks]],
+                                 _ make: (UnsafePointer<Float>, Int) -> Blocks) -> [Blocks] {
+                let cols = product.matrix.cols
+                let blocks = cache[product.input] ?? (0..<batch).map { make(product.input + $0 * cols, cols) }
+                cache[product.input] = blocks
+                return blocks
+            }
             for (index, product) in products.enumerated() {
-                let matrix = product.matrix, cols = matrix.cols, outRows = matrix.rows
-                let outputs = (0..<batch).map { product.output + $0 * outRows }
+                let matrix = product.matrix
+                let outputs = (0..<batch).map { product.output + $0 * matrix.rows }
                 if numerics.activations == .int8 && matrix.interleaved && Kernels.supportsInt8Blocks(matrix.type) {
-                    let blocks = byInput8[product.input] ?? (0..<batch).map { b in
+                    let blocks = vectors(product, &byInput8) { input, cols in
                         let vector = Int8Blocks(capacity: cols)
-                        Kernels.quantizeInt8Blocks(product.input + b * cols, count: cols, into: vector)
+                        Kernels.quantizeInt8Blocks(input, count: cols, into: vector)
                         return vector
                     }
-                    byInput8[product.input] = blocks
                     quantized[index] = .int8(Int8BlockBatch(vectors: blocks, outputs: outputs))
                 } else if Kernels.supportsInt16Blocks(matrix.type) {
-                    let blocks = byInput[product.input] ?? (0..<batch).map { b in
+                    let blocks = vectors(product, &byInput) { input, cols in
                         let vector = Int16Blocks(capacity: cols)
-                        Kernels.quantizeInt16Blocks(product.input + b * cols, count: cols, into: vector)
+                        Kernels.quantizeInt16Blocks(input, count: cols, into: vector)
                         return vector
                     }
-                    byInput[product.input] = blocks
                     quantized[index] = .int16(Int16BlockBatch(vectors: blocks, outputs: outputs))
                 }
             }
