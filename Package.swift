@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Engine", "Tokenizer", "Sampling", "Random",
+                "Engine", "Tokenizer", "Sampling", "Random", "Reasoning",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics", "Random"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "Engine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "Random", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Engine", "GGUF", "Random", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore"]),
@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "ServeTests",
             dependencies: [
-                "Serve", "Engine", "Random", "Sampling", "Tokenizer", "TestSupport", "RemoteEngine", "Reasoning", "Tasks",
+                "Serve", "Engine", "Model", "Random", "Reasoning", "Sampling", "Tokenizer", "TestSupport", "RemoteEngine",
+                "Tasks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

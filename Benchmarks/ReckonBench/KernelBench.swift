@@ -15,36 +15,47 @@ enum KernelBench {
             return try WeightMatrix(file: file, name: name, rows: info.dimensions[1], cols: info.dimensions[0])
         }
         run(matrices: matrices)
-        stream(file: file)
+        let interleaved = try GGUFFile(path: modelPath, loading: .resident, interleaveRows: true)
+        for vectors in [1, 16] {
+            stream(file: file, vectors: vectors)
+            stream(file: interleaved, vectors: vectors)
+        }
     }
 
     /// Every weight matrix of the model in forward order (as one token's products read them), one thread: the
     /// achieved GB/s of weights and GFLOP/s, against the machine's read bandwidth.
-    static func stream(file: GGUFFile) {
+    static func stream(file: GGUFFile, vectors: Int) {
         let matrices = file.tensors.filter { $0.dimensions.count == 2 && Kernels.supportsInt16Blocks($0.type) }
             .compactMap { info in
                 try? WeightMatrix(file: file, name: info.name, rows: info.dimensions[1], cols: info.dimensions[0])
             }
         let maxCols = matrices.map(\.cols).max() ?? 0, maxRows = matrices.map(\.rows).max() ?? 0
         let x = UnsafeMutablePointer<Float>.allocate(capacity: maxCols)
-        let y = UnsafeMutablePointer<Float>.allocate(capacity: maxRows)
-        defer { x.deallocate(); y.deallocate() }
+        let ys = (0..<vectors).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: maxRows) }
+        defer { x.deallocate(); ys.forEach { $0.deallocate() } }
         for i in 0..<maxCols { x[i] = Float(sin(Double(i) * 0.37)) }
-        let blocks = Int16Blocks(capacity: maxCols)
+        let blocks = (0..<vectors).map { _ in Int16Blocks(capacity: maxCols) }
         let bytes = Double(matrices.reduce(0) { $0 + $1.rows * $1.rowBytes })
         let flops = Double(matrices.reduce(0) { $0 + 2 * $1.rows * $1.cols })
         var best = Double.infinity
-        for _ in 0..<8 {
+        let batches = matrices.map { _ in Int16BlockBatch(vectors: blocks, outputs: ys) }
+        for _ in 0..<20 {
             let seconds = Workloads.seconds {
-                for matrix in matrices {
-                    Kernels.quantizeInt16Blocks(x, count: matrix.cols, into: blocks)
-                    Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: matrix.cols, rows: 0..<matrix.rows,
-                                              [blocks], [y])
+                for (matrix, batch) in zip(matrices, batches) {
+                    for vector in blocks { Kernels.quantizeInt16Blocks(x, count: matrix.cols, into: vector) }
+                    if matrix.interleaved {
+                        Kernels.matmulInt16BlocksInterleaved(matrix.type, matrix.base, cols: matrix.cols,
+                                                             rows: 0..<matrix.rows, batch)
+                    } else {
+                        Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: matrix.cols, rows: 0..<matrix.rows,
+                                                  batch)
+                    }
                 }
             }
             best = min(best, seconds)
         }
-        print(String(format: "all %d matrices streamed (%.1f MB): %.2f ms per pass, %.2f GB/s, %.1f GFLOP/s; machine read %.2f GB/s",
+        let layout = file.interleavedTensors.isEmpty ? "row-major" : "x8"
+        print(String(format: "\(layout), \(vectors) vector(s): all %d matrices streamed (%.1f MB): %.2f ms per pass, %.2f GB/s, %.1f GFLOP/s; machine read %.2f GB/s",
                      matrices.count, bytes / 1e6, best * 1e3, bytes / best / 1e9, flops / best / 1e9,
                      ReadBandwidth.measure(threads: 1)))
     }

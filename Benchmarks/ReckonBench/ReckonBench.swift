@@ -5,7 +5,7 @@ import Model
 import ModelStore
 
 /// `swift run -c release reckon-bench [--model PATH] [--threads 1,2] [--repeats 3] [--shared 1,4,8,16,32]
-/// [--activations int16|float32] [--only pp128,pp512,tg128,ttft,shared,bound] [--format json] [--kernels]
+/// [--activations int16|int8-blocks|float32] [--layout x8|row-major] [--only pp128,pp512,tg128,ttft,shared,bound] [--format json] [--kernels]
 /// [--print-model-path]`
 ///
 /// For each thread count, on the default model (or `--model`), with a 1024-position context:
@@ -53,14 +53,21 @@ struct ReckonBench {
             exit(2)
         }
         guard let activations = ActivationPrecision(rawValue: option("--activations") ?? "int16") else {
-            FileHandle.standardError.write(Data("--activations takes int16 or float32\n".utf8))
+            FileHandle.standardError.write(Data("--activations takes int16, int8-blocks or float32\n".utf8))
+            exit(2)
+        }
+        // `--layout row-major`: keep the file's row-major weights (the x8 interleaved layout is the default).
+        let layout = option("--layout") ?? "x8"
+        guard layout == "x8" || layout == "row-major" else {
+            FileHandle.standardError.write(Data("--layout takes x8 or row-major\n".utf8))
             exit(2)
         }
         let weightBytes = try GGUFFile(path: modelPath).tensors.reduce(0) { $0 + $1.byteCount }
 
         if !json { print("model: \(modelPath)  activations: \(activations.rawValue)") }
         for threads in threadCounts {
-            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: 1024, activations: activations)
+            let engine = try LocalEngine(path: modelPath, threads: threads, contextLength: 1024, activations: activations,
+                                         interleaveRows: layout == "x8" ? nil : false)
             try CorrectnessCheck.run(engine.model, file: engine.file, threads: threads)
             let workloads = Workloads(model: engine.model)
             var figures: [String: [Double]] = [:]

@@ -4,6 +4,7 @@ Usage: python openai_client_check.py BASE_URL MODEL_ID
 Prints one line per check ("ok <name>" or "FAIL <name>: <why>") and a last line "N passed, M failed";
 exits 0 only when every check passed. Run by Tests/ServeTests/OpenAIClientTests.swift against a server it starts.
 """
+import math
 import sys
 
 import openai
@@ -129,9 +130,55 @@ def _():
     expect_error(openai.APIStatusError, 413, code="request_too_large", model=model, prompt="a" * (2 << 20))
 
 
-@check("logprobs are refused (not supported yet)")
+@check("chat logprobs with top_logprobs")
 def _():
-    expect_error(openai.BadRequestError, 400, param="logprobs", model=model, messages=MESSAGES, logprobs=True)
+    r = client.chat.completions.create(model=model, messages=MESSAGES, max_tokens=6, seed=4, logprobs=True,
+                                       top_logprobs=3)
+    content = r.choices[0].logprobs.content
+    expect(len(content) == r.usage.completion_tokens, f"{len(content)} entries, {r.usage.completion_tokens} tokens")
+    for entry in content:
+        expect(entry.logprob <= 0, entry)
+        expect(len(entry.top_logprobs) == 3, entry.top_logprobs)
+        values = [alternative.logprob for alternative in entry.top_logprobs]
+        expect(values == sorted(values, reverse=True), values)
+        expect(sum(math.exp(v) for v in values) <= 1 + 1e-9, values)
+        expect(bytes(entry.bytes).decode("utf-8", "replace") == entry.token, entry)
+        if entry.logprob >= values[-1]:
+            expect(any(a.token == entry.token and a.logprob == entry.logprob for a in entry.top_logprobs), entry)
+    joined = bytes(b for entry in content for b in entry.bytes).decode("utf-8", "replace")
+    expect(joined == r.choices[0].message.content, f"{joined!r} != {r.choices[0].message.content!r}")
+
+
+@check("chat logprobs streamed equal the whole answer's")
+def _():
+    whole = client.chat.completions.create(model=model, messages=MESSAGES, max_tokens=6, seed=5, logprobs=True,
+                                           top_logprobs=2)
+    chunks = list(client.chat.completions.create(model=model, messages=MESSAGES, max_tokens=6, seed=5, logprobs=True,
+                                                 top_logprobs=2, stream=True))
+    streamed = [entry for c in chunks if c.choices and c.choices[0].logprobs
+                for entry in (c.choices[0].logprobs.content or [])]
+    expect([e.model_dump() for e in streamed] == [e.model_dump() for e in whole.choices[0].logprobs.content],
+           "streamed logprobs differ")
+
+
+@check("completion logprobs (legacy shape)")
+def _():
+    r = client.completions.create(model=model, prompt="The capital of France is", max_tokens=5, temperature=0,
+                                  logprobs=2, seed=1)
+    lp = r.choices[0].logprobs
+    n = r.usage.completion_tokens
+    expect(len(lp.tokens) == n and len(lp.token_logprobs) == n and len(lp.top_logprobs) == n, lp)
+    expect(len(lp.text_offset) == n and lp.text_offset[0] == 0, lp.text_offset)
+    for token, value, top in zip(lp.tokens, lp.token_logprobs, lp.top_logprobs):
+        expect(1 <= len(top) <= 3 and top[token] == value, top)
+        expect(value == max(top.values()), f"greedy token {token!r} is not the most likely: {top}")
+    expect("".join(lp.tokens) == r.choices[0].text, f"{lp.tokens} vs {r.choices[0].text!r}")
+
+
+@check("top_logprobs out of range is 400 naming it")
+def _():
+    expect_error(openai.BadRequestError, 400, param="top_logprobs", code="integer_above_max_value", model=model,
+                 messages=MESSAGES, logprobs=True, top_logprobs=21)
 
 
 failed = 0

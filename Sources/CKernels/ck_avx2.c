@@ -2,21 +2,9 @@
 // Weights are decoded in registers and multiplied with fp32 x; accumulation is fp32 in 8-lane vectors.
 #include "ck_internal.h"
 
+#include "ck_avx2_inline.h"
+
 #ifdef CK_HAVE_X86
-#include <immintrin.h>
-
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
-
-CK_AVX2 static inline float hsum256(__m256 v) {
-    __m128 lo = _mm256_castps256_ps128(v);
-    __m128 hi = _mm256_extractf128_ps(v, 1);
-    lo = _mm_add_ps(lo, hi);
-    __m128 shuf = _mm_movehdup_ps(lo);
-    __m128 sums = _mm_add_ps(lo, shuf);
-    shuf = _mm_movehl_ps(shuf, sums);
-    sums = _mm_add_ss(sums, shuf);
-    return _mm_cvtss_f32(sums);
-}
 
 /// One fp16 scale via F16C (exact, like ck_half_to_float but a single instruction).
 CK_AVX2 static inline float h2f(const uint8_t *p) { return _cvtsh_ss(ck_load_u16(p)); }
@@ -26,20 +14,7 @@ CK_AVX2 static inline __m256 u8x8_to_ps(__m128i bytes) { return _mm256_cvtepi32_
 /// Eight bytes (low half of `bytes`) as signed values in float lanes.
 CK_AVX2 static inline __m256 i8x8_to_ps(__m128i bytes) { return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(bytes)); }
 
-CK_AVX2 float ck_avx2_dot_f32(const float *a, const float *b, int64_t n) {
-    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
-        s2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), s2);
-        s3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), s3);
-    }
-    for (; i + 8 <= n; i += 8) s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-    float sum = hsum256(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
-    for (; i < n; i++) sum += a[i] * b[i];
-    return sum;
-}
+CK_AVX2 float ck_avx2_dot_f32(const float *a, const float *b, int64_t n) { return ck_avx2_dot_f32_inline(a, b, n); }
 
 CK_AVX2 void ck_avx2_axpy(float alpha, const float *x, float *y, int64_t n) {
     const __m256 va = _mm256_set1_ps(alpha);
@@ -217,8 +192,22 @@ CK_AVX2 void ck_avx2_dequantize(uint32_t type, const void *src, float *dst, int6
             _mm256_storeu_ps(dst + 24, _mm256_mul_ps(i8x8_to_ps(_mm_srli_si128(q23, 8)), d));
         }
         return;
+    case CK_Q4_1: {
+        // q·d + m as a multiply then an add (never fused), exactly the scalar decoder's two roundings.
+        const __m128i mask = _mm_set1_epi8(0x0F);
+        for (int64_t b = 0; b < n / 32; b++, p += 20, dst += 32) {
+            const __m256 d = _mm256_set1_ps(h2f(p)), m = _mm256_set1_ps(h2f(p + 2));
+            const __m128i raw = _mm_loadu_si128((const __m128i *)(p + 4));
+            const __m128i lo = _mm_and_si128(raw, mask), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), mask);
+            _mm256_storeu_ps(dst, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(lo), d), m));
+            _mm256_storeu_ps(dst + 8, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(_mm_srli_si128(lo, 8)), d), m));
+            _mm256_storeu_ps(dst + 16, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(hi), d), m));
+            _mm256_storeu_ps(dst + 24, _mm256_add_ps(_mm256_mul_ps(u8x8_to_ps(_mm_srli_si128(hi, 8)), d), m));
+        }
+        return;
+    }
     default:
-        // Bit-exact scalar decoders (Q4_1's q*d+m must not be fused to match the reference exactly).
+        // Bit-exact scalar decoders.
         ck_portable_dequantize(type, src, dst, n);
         return;
     }

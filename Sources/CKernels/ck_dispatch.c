@@ -14,6 +14,17 @@ int ck_cpu_has_avx2_fma_f16c(void) {
     }
     return value;
 }
+
+int ck_cpu_has_avx512_vnni(void) {
+    static int cached = -1;  // benign race, as above
+    int value = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (value < 0) {
+        __builtin_cpu_init();
+        value = ck_cpu_has_avx2_fma_f16c() && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512vl");
+        __atomic_store_n(&cached, value, __ATOMIC_RELAXED);
+    }
+    return value;
+}
 #endif
 
 int ck_best_path(void) {

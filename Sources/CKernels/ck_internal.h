@@ -28,6 +28,16 @@ static inline float ck_half_to_float(uint16_t h) {
 
 static inline float ck_bf16_to_float(uint16_t h) { return ck_bits_to_f32((uint32_t)h << 16); }
 
+/// max |x[i]| over the 32 floats of a quantisation block.
+static inline float ck_block_amax(const float *xb) {
+    float amax = 0;
+    for (int i = 0; i < 32; i++) {
+        const float a = xb[i] < 0 ? -xb[i] : xb[i];
+        if (a > amax) amax = a;
+    }
+    return amax;
+}
+
 // Portable building blocks (ck_portable.c).
 void ck_portable_dequantize(uint32_t type, const void *src, float *dst, int64_t n);
 float ck_portable_dot(uint32_t type, const void *row, const float *x, int64_t n);
@@ -39,6 +49,8 @@ int ck_block_bytes(uint32_t type);
 #if defined(__x86_64__) || defined(__i386__)
 #define CK_HAVE_X86 1
 int ck_cpu_has_avx2_fma_f16c(void);
+/// AVX-512 VNNI with 256-bit (VL) forms, on top of AVX2+FMA+F16C: vpdpwssd / vpdpbusd on ymm registers.
+int ck_cpu_has_avx512_vnni(void);
 void ck_avx2_dequantize(uint32_t type, const void *src, float *dst, int64_t n);
 float ck_avx2_dot(uint32_t type, const void *row, const float *x, int64_t n);
 float ck_avx2_dot_f32(const float *a, const float *b, int64_t n);

@@ -22,8 +22,7 @@ int ck_q16_supports(uint32_t type) { return type == CK_Q8_0 || type == CK_Q4_0 |
 static void quantize_q16_portable(const float *x, int64_t n, int16_t *q, float *d, float *s) {
     for (int64_t b = 0; b < n / 32; b++) {
         const float *xb = x + 32 * b;
-        float amax = 0;
-        for (int i = 0; i < 32; i++) amax = fmaxf(amax, fabsf(xb[i]));
+        const float amax = ck_block_amax(xb);
         const float scale = amax > 0 ? 32767.0f / amax : 0.0f;
         int32_t sum = 0;
         for (int i = 0; i < 32; i++) {
@@ -78,8 +77,7 @@ static float dot_q16_portable(uint32_t type, const uint8_t *p, const int16_t *q,
 // MARK: AVX2
 
 #ifdef CK_HAVE_X86
-#include <immintrin.h>
-#define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
+#include "ck_avx2_inline.h"
 /// Rows ahead whose weights are prefetched into L2 while decoding: chosen by measurement on the whole model's
 /// weights streamed once per token (reckon-bench --kernels: ~25 ms without prefetch, ~14.5 ms with it, 1 thread).
 #define CK_PREFETCH_ROWS 24
@@ -100,18 +98,11 @@ CK_AVX2 static inline int32_t hsum_epi32(__m256i v) {
 }
 
 CK_AVX2 static void quantize_q16_avx2(const float *x, int64_t n, int16_t *q, float *d, float *s) {
-    const __m256 sign = _mm256_set1_ps(-0.0f);
     const __m256i ones = _mm256_set1_epi16(1);
     for (int64_t b = 0; b < n / 32; b++) {
-        const float *xb = x + 32 * b;
-        __m256 v0 = _mm256_loadu_ps(xb), v1 = _mm256_loadu_ps(xb + 8);
-        __m256 v2 = _mm256_loadu_ps(xb + 16), v3 = _mm256_loadu_ps(xb + 24);
-        __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(sign, v0), _mm256_andnot_ps(sign, v1)),
-                                 _mm256_max_ps(_mm256_andnot_ps(sign, v2), _mm256_andnot_ps(sign, v3)));
-        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
-        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-        h = _mm_max_ss(h, _mm_movehdup_ps(h));
-        const float amax = _mm_cvtss_f32(h);
+        __m256 v[4];
+        const float amax = ck_avx2_load_block_amax(x + 32 * b, v);
+        const __m256 v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3];
         const __m256 scale = _mm256_set1_ps(amax > 0 ? 32767.0f / amax : 0.0f);
         // cvtps rounds to nearest even (default MXCSR), like lrintf; packs saturates like the portable clamp.
         __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(v0, scale)), i1 = _mm256_cvtps_epi32(_mm256_mul_ps(v1, scale));

@@ -23,6 +23,10 @@ public struct GenerationRequest: Sendable, Equatable {
     /// Never end at an end-of-sequence or end-of-turn token: those tokens are masked out before sampling (their
     /// logits set to −∞), so generation runs to `maxTokens`, a stop string or the context's end (benchmarks).
     public var ignoreEndOfSequence: Bool = false
+    /// Per generated token, report its log-probability and those of the `k` most likely tokens (0...k) through a
+    /// live session's `advance(until:onToken:onLogProbabilities:)` (see ``TokenLogProbabilities`` for the
+    /// distribution reported). nil (the default): nothing is computed beyond the chosen token's log-probability.
+    public var topLogProbabilities: Int? = nil
 
     public init(prompt: Prompt, maxTokens: Int = 128, sampling: SamplingParameters = .greedy, stop: [String] = [],
                 parseSpecial: Bool = true, addSpecial: Bool = true) {

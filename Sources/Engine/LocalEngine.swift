@@ -44,14 +44,20 @@ public final class LocalEngine: TextGenerating, Sendable {
     ///   - numerics: the arithmetic (inference mode); default: the model as stored with `activations`.
     ///   - loading: how the file is brought into memory; `.resident` (default) reads it once into huge-page-backed
     ///     memory, which generation streams faster than a 4 KiB-page mapping.
+    ///   - interleaveRows: whether resident Q4_1/Q8_0 matrices are reordered into the x8 layout the int16 generation
+    ///     kernels stream fastest (results are bit-identical either way); default: when activations are integer
+    ///     blocks (`.int16`, `.int8`) and the weights are used as stored.
     public init(path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount, contextLength: Int? = nil,
                 template: ChatTemplate? = nil, activations: ActivationPrecision = .default,
                 loading: GGUFLoading = .resident, kvMemoryLimit: Int? = nil,
-                numerics: NumericsMode? = nil) throws(EngineError) {
+                numerics: NumericsMode? = nil, interleaveRows: Bool? = nil) throws(EngineError) {
         self.path = path
-        do { file = try GGUFFile(path: path, loading: loading) } catch { throw .file(error) }
-        pool = WorkerPool(threadCount: threads)
         let mode = numerics ?? NumericsMode(activations: activations)
+        let interleave = interleaveRows ?? (mode.activations != .float32 && mode.weights.isIdentity)
+        do {
+            file = try GGUFFile(path: path, loading: loading, interleaveRows: interleave)
+        } catch { throw .file(error) }
+        pool = WorkerPool(threadCount: threads)
         self.numerics = mode
         self.activations = mode.activations
         do { model = try ModelRegistry.load(file, pool: pool, numerics: mode) } catch { throw .model(error) }

@@ -16,6 +16,8 @@ struct SequenceDecoder {
     private let promptTokens: [Int]
     private(set) var generated: [Int] = []
     private var logProbabilities: [Double] = []
+    /// Alternatives reported per generated token (nil: none, and no callback).
+    private let topLogProbabilities: Int?
     /// Set once the sequence has ended.
     private(set) var finish: FinishReason?
 
@@ -24,6 +26,7 @@ struct SequenceDecoder {
         parameters.seed = seed
         do { sampler = try Sampler(parameters) } catch { throw .sampling(error) }
         maxTokens = request.maxTokens
+        topLogProbabilities = request.topLogProbabilities.map { max(0, $0) }
         endTokens = Set(tokenizer.endOfTurnIDs)
         maskedTokens = request.ignoreEndOfSequence ? endTokens.sorted() : []
         detokenizer = StreamingDetokenizer(tokenizer: tokenizer)
@@ -35,8 +38,10 @@ struct SequenceDecoder {
 
     /// Consumes the logits of the latest position: samples a token, streams its visible text to `onText`, and
     /// returns the token to feed next, or nil when the sequence has ended (`canContinue` false means no room is
-    /// left in the context window).
-    mutating func step(logits: [Float], canContinue: Bool, onText: (String) -> Void) throws(EngineError) -> Int? {
+    /// left in the context window). When the request asked for log-probabilities, each kept token's
+    /// ``TokenLogProbabilities`` go to `onLogProbabilities` before its text goes to `onText`.
+    mutating func step(logits: [Float], canContinue: Bool, onText: (String) -> Void,
+                       onLogProbabilities: (TokenLogProbabilities) -> Void = { _ in }) throws(EngineError) -> Int? {
         guard finish == nil else { return nil }
         let next: Int
         var candidates = logits
@@ -48,7 +53,13 @@ struct SequenceDecoder {
         }
         generated.append(next)
         history.append(next)
-        logProbabilities.append(LogProbability.of(next, logits: logits))
+        if let k = topLogProbabilities {
+            let reported = TokenLogProbabilities.of(next, top: k, logits: logits)
+            logProbabilities.append(reported.chosen.logProbability)
+            onLogProbabilities(reported)
+        } else {
+            logProbabilities.append(LogProbability.of(next, logits: logits))
+        }
         let (visible, stopped) = stops.append(detokenizer.append(next))
         if !visible.isEmpty { onText(visible) }
         if stopped {

@@ -22,20 +22,30 @@ public final class GGUFFile: Sendable {
     /// Absolute byte offset of the data section (end of the directory rounded up to `alignment`).
     public let dataOffset: Int
 
+    /// Names of the tensors whose bytes this object holds in the x8 row-interleaved layout instead of the file's
+    /// row-major one (see ``Numerics/Kernels/interleaveRows(_:_:rows:cols:)``; empty unless asked for at init).
+    public let interleavedTensors: Set<String>
+
     private let storage: GGUFStorage
     private let tensorIndex: [String: Int]
 
     /// Opens (memory-maps by default) and parses the file at `path`.
-    public convenience init(path: String, loading: GGUFLoading = .mapped) throws(GGUFError) {
-        try self.init(storage: GGUFStorage(path: path, loading: loading))
+    ///
+    /// With `interleaveRows` and `.resident` loading, every 2-D Q4_1 and Q8_0 tensor whose rows come in whole groups
+    /// of 8 is reordered in memory into the x8 layout the generation kernels stream fastest (listed in
+    /// ``interleavedTensors``; the file itself is never written). Ignored for `.mapped` loading.
+    public convenience init(path: String, loading: GGUFLoading = .mapped, interleaveRows: Bool = false)
+        throws(GGUFError) {
+        let storage = try GGUFStorage(path: path, loading: loading)
+        try self.init(storage: storage, interleaveRows: interleaveRows && storage.isWritableCopy)
     }
 
     /// Parses an in-memory GGUF image (copied into an owned buffer).
     public convenience init(bytes: [UInt8]) throws(GGUFError) {
-        try self.init(storage: GGUFStorage(copying: bytes))
+        try self.init(storage: GGUFStorage(copying: bytes), interleaveRows: false)
     }
 
-    private init(storage: GGUFStorage) throws(GGUFError) {
+    private init(storage: GGUFStorage, interleaveRows: Bool) throws(GGUFError) {
         var parser = GGUFParser(base: storage.base, size: storage.count)
 
         let magic = try parser.bytes(4, "header (magic)")
@@ -90,6 +100,19 @@ public final class GGUFFile: Sendable {
             }
         }
 
+        var interleaved = Set<String>()
+        if interleaveRows {
+            storage.modify { base in
+                for tensor in tensors where tensor.dimensions.count == 2
+                    && Kernels.canInterleave(tensor.type, rows: tensor.rowCount, cols: tensor.rowLength) {
+                    let data = base + dataOffset + tensor.offset
+                    if Kernels.interleaveRows(tensor.type, data, rows: tensor.rowCount, cols: tensor.rowLength) {
+                        interleaved.insert(tensor.name)
+                    }
+                }
+            }
+        }
+
         self.version = version
         self.metadata = metadata
         self.tensors = tensors
@@ -97,7 +120,11 @@ public final class GGUFFile: Sendable {
         self.dataOffset = dataOffset
         self.storage = storage
         self.tensorIndex = tensorIndex
+        self.interleavedTensors = interleaved
     }
+
+    /// Whether `tensor`'s bytes are held in the x8 row-interleaved layout (see ``interleavedTensors``).
+    public func isRowInterleaved(_ tensor: GGUFTensorInfo) -> Bool { interleavedTensors.contains(tensor.name) }
 
     /// Total size of the file in bytes.
     public var fileSize: Int { storage.count }
@@ -107,7 +134,8 @@ public final class GGUFFile: Sendable {
         tensorIndex[name].map { tensors[$0] }
     }
 
-    /// The bytes of `tensor` (valid while this `GGUFFile` lives). Aligned to `alignment` relative to the file start.
+    /// The bytes of `tensor` (valid while this `GGUFFile` lives), in the x8 layout when ``isRowInterleaved(_:)``.
+    /// Aligned to `alignment` relative to the file start.
     /// - Precondition: `tensor` came from this file's directory.
     public func data(for tensor: GGUFTensorInfo) -> UnsafeRawBufferPointer {
         precondition(tensor.offset >= 0 && tensor.offset <= fileSize - dataOffset

@@ -26,6 +26,8 @@ final class GGUFStorage: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
     private let release: Release
+    /// Whether the bytes are this process's own copy (resident loading), which ``modify(_:)`` may rewrite.
+    let isWritableCopy: Bool
 
     private enum Release {
         /// munmap(address, length).
@@ -42,6 +44,7 @@ final class GGUFStorage: @unchecked Sendable {
         base = UnsafeRawPointer(buffer)
         count = bytes.count
         release = .deallocate
+        isWritableCopy = false
     }
 
     /// Opens the file at `path` as `loading` says.
@@ -60,6 +63,7 @@ final class GGUFStorage: @unchecked Sendable {
             base = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 64))
             count = 0
             release = .deallocate
+            isWritableCopy = false
             return
         }
         switch loading {
@@ -70,10 +74,12 @@ final class GGUFStorage: @unchecked Sendable {
             }
             base = UnsafeRawPointer(address)
             release = .unmap(address, size)
+            isWritableCopy = false
         case .resident:
             let (region, length, aligned) = try Self.readResident(fd: fd, size: size, path: path)
             base = UnsafeRawPointer(aligned)
             release = .unmap(region, length)
+            isWritableCopy = true
         }
         count = size
     }
@@ -105,6 +111,19 @@ final class GGUFStorage: @unchecked Sendable {
         }
         _ = mprotect(aligned, rounded, PROT_READ)
         return (region, length, aligned)
+    }
+
+    /// Lets `body` rewrite the bytes of a resident copy in place (write access is granted for the call only).
+    /// Only during the owner's initialisation, before the bytes are shared.
+    /// - Precondition: ``isWritableCopy``.
+    func modify(_ body: (UnsafeMutableRawPointer) -> Void) {
+        precondition(isWritableCopy, "only a resident copy can be modified")
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = UnsafeMutableRawPointer(mutating: base)
+        let rounded = (count + page - 1) / page * page
+        _ = mprotect(start, rounded, PROT_READ | PROT_WRITE)
+        body(start)
+        _ = mprotect(start, rounded, PROT_READ)
     }
 
     deinit {

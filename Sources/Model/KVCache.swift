@@ -49,6 +49,23 @@ public final class KVCache: @unchecked Sendable {
         prefixCount = 0
     }
 
+    /// A cache whose first positions are already written in the full pages `pages` (in position order,
+    /// `positionsPerPage` positions each: a prefix found in a ``KVPrefixCache``). It takes over one reference the
+    /// caller holds on each page (nothing is copied, no count changes) and appends after them; full pages are never
+    /// written, so they stay shared.
+    public init(pool: KVPagePool, capacity: Int, adopting pages: [KVPageID]) {
+        let positions = pages.count * pool.positionsPerPage
+        precondition(capacity >= positions, "capacity \(capacity) is below the \(positions) positions of the adopted pages")
+        layers = pool.layers
+        kvDimension = pool.kvDimension
+        self.capacity = capacity
+        self.pool = pool
+        prefixCount = positions
+        self.pages = pages
+        bases = pages.map { pool.base(of: $0) }
+        count = positions
+    }
+
     /// A cache that continues `prefix` (all of its current positions) without copying them: it references the
     /// same pages. Either cache may go on writing; the first write into a shared, partly filled page copies it.
     public convenience init(sharing prefix: KVCache, capacity: Int) {

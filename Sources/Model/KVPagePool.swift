@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// Accounting: ``pagesInUse`` pages have at least one reference; a page whose count falls to 0 returns to the pool
 /// at once (its memory is kept for reuse, within ``pageLimit``, and counted in ``retainedPages``). With a
-/// ``pageLimit``, asking for a page beyond it throws ``ModelError/kvPagesExhausted(positionsPerPage:limit:bytesPerPage:)``
+/// ``pageLimit``, asking for a page beyond it first asks the pool's reclaimer (a ``KVPrefixCache``, see
+/// ``setReclaimer(_:)``) to give pages back, then throws ``ModelError/kvPagesExhausted(positionsPerPage:limit:bytesPerPage:)``
 /// (nothing is allocated); without one the pool grows on demand.
 ///
 /// Thread-safe: reference counts and the free list are kept under a lock, so caches of one pool may be used from
@@ -24,6 +25,8 @@ public final class KVPagePool: Sendable {
     /// Floats in one page: `layers × 2 × positionsPerPage × kvDimension`.
     let floatsPerPage: Int
     private let state: Mutex<State>
+    /// Who can give pages back when the limit is reached (a ``KVPrefixCache``), held weakly.
+    private let reclaimer = Mutex(WeakReclaimer())
 
     /// The default page size: 16 positions, as vLLM's default block. A sequence wastes at most one partly filled
     /// page; a fork copies at most one page (its partly filled last one); attention walks one segment per page.
@@ -71,6 +74,20 @@ public final class KVPagePool: Sendable {
     /// Pages that can still be taken before ``pageLimit`` is reached (nil without a limit).
     public var availablePages: Int? { pageLimit.map { limit in max(0, limit - pagesInUse) } }
 
+    /// Pages that can be taken before an allocation fails: ``availablePages`` plus the pages the reclaimer (a
+    /// prefix cache) would give back (nil without a limit).
+    public var obtainablePages: Int? {
+        guard let available = availablePages else { return nil }
+        return available + (reclaimer.withLock { $0.target }?.reclaimablePages ?? 0)
+    }
+
+    /// Makes `target` the pool's reclaimer: when an allocation finds the pool at its limit, it first asks `target`
+    /// to give pages back (a prefix cache drops cached pages nobody else references), then fails only if that
+    /// freed none. Held weakly; nil removes it.
+    public func setReclaimer(_ target: (any KVPageReclaiming)?) {
+        reclaimer.withLock { $0.target = target }
+    }
+
     /// Freed pages whose memory the pool keeps for reuse.
     public var retainedPages: Int { state.withLock { $0.recycled.count } }
 
@@ -84,8 +101,18 @@ public final class KVPagePool: Sendable {
 
     // MARK: - Used by KVCache
 
-    /// A fresh page with one reference (its contents undefined), or the typed error when the limit is reached.
+    /// A fresh page with one reference (its contents undefined), or the typed error when the limit is reached and
+    /// the reclaimer (if any) could give no page back.
     func allocate() throws(ModelError) -> (id: KVPageID, base: UnsafeMutablePointer<Float>) {
+        if let page = tryAllocate() { return page }
+        // The reclaimer releases pages through `release`, so it is called without the pool's lock held.
+        if let target = reclaimer.withLock({ $0.target }), target.reclaim(pages: 1) > 0, let page = tryAllocate() {
+            return page
+        }
+        throw .kvPagesExhausted(positionsPerPage: positionsPerPage, limit: pageLimit ?? 0, bytesPerPage: bytesPerPage)
+    }
+
+    private func tryAllocate() -> (id: KVPageID, base: UnsafeMutablePointer<Float>)? {
         let floats = floatsPerPage
         let limit = pageLimit
         let page: (id: KVPageID, base: UnsafeMutablePointer<Float>)? = state.withLock { state in
@@ -105,10 +132,17 @@ public final class KVPagePool: Sendable {
             state.peak = max(state.peak, state.inUse)
             return (KVPageID(id), base)
         }
-        guard let page else {
-            throw .kvPagesExhausted(positionsPerPage: positionsPerPage, limit: limit ?? 0, bytesPerPage: bytesPerPage)
-        }
         return page
+    }
+
+    /// The memory of `page`, which must have a reference.
+    func base(of page: KVPageID) -> UnsafeMutablePointer<Float> {
+        state.withLock { state in
+            guard let base = state.storage[page.rawValue], state.counts[page.rawValue] > 0 else {
+                preconditionFailure("KV \(page) is free: it has no memory to read")
+            }
+            return base
+        }
     }
 
     /// One more reference to each page.
@@ -149,6 +183,10 @@ public final class KVPagePool: Sendable {
     /// Most freed pages kept for reuse by a pool without a limit (a pool with one keeps up to its limit).
     private static let recycleCap = 4096
 
+    private struct WeakReclaimer {
+        weak var target: (any KVPageReclaiming)?
+    }
+
     private struct State {
         /// Memory of each page id (nil while the id is free).
         var storage: [UnsafeMutablePointer<Float>?] = []
@@ -158,6 +196,14 @@ public final class KVPagePool: Sendable {
         var inUse = 0
         var peak = 0
     }
+}
+
+/// Something holding references to pages of a ``KVPagePool`` that it can give up on demand (a ``KVPrefixCache``).
+public protocol KVPageReclaiming: AnyObject, Sendable {
+    /// Pages that ``reclaim(pages:)`` could return to the pool now (referenced by the reclaimer alone).
+    var reclaimablePages: Int { get }
+    /// Gives up references until up to `pages` pages returned to the pool; returns how many did.
+    func reclaim(pages: Int) -> Int
 }
 
 /// A page of a ``KVPagePool`` (ids are reused once a page returns to the pool).

@@ -8,6 +8,7 @@ public final class Int16BlockBatch: @unchecked Sendable {
     let values: UnsafeMutablePointer<UnsafePointer<Int16>?>
     let scales: UnsafeMutablePointer<UnsafePointer<Float>?>
     let sums: UnsafeMutablePointer<UnsafePointer<Float>?>
+    let pairs: UnsafeMutablePointer<UnsafePointer<Int16>?>
     let outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>
 
     /// `outputs[v]` receives the product rows of `vectors[v]` (indexed by absolute row number).
@@ -18,11 +19,13 @@ public final class Int16BlockBatch: @unchecked Sendable {
         values = .allocate(capacity: n)
         scales = .allocate(capacity: n)
         sums = .allocate(capacity: n)
+        pairs = .allocate(capacity: n)
         self.outputs = .allocate(capacity: n)
         for (v, vector) in vectors.enumerated() {
             values[v] = UnsafePointer(vector.values)
             scales[v] = UnsafePointer(vector.scales)
             sums[v] = UnsafePointer(vector.sums)
+            pairs[v] = UnsafePointer(vector.pairs)
             self.outputs[v] = outputs[v]
         }
     }
@@ -31,6 +34,7 @@ public final class Int16BlockBatch: @unchecked Sendable {
         values.deallocate()
         scales.deallocate()
         sums.deallocate()
+        pairs.deallocate()
         outputs.deallocate()
     }
 

@@ -14,6 +14,9 @@ public final class Int16Blocks: @unchecked Sendable {
     public let values: UnsafeMutablePointer<Int16>
     public let scales: UnsafeMutablePointer<Float>
     public let sums: UnsafeMutablePointer<Float>
+    /// `values` with each block in pair order (``Kernels/interleavedPairOrder``), for the kernels that read weights
+    /// in the x8 layout. Filled by ``Kernels/quantizeInt16Blocks(_:count:into:path:)`` with the values.
+    public let pairs: UnsafeMutablePointer<Int16>
 
     /// Storage for `capacity` elements (rounded up to a whole block).
     public init(capacity: Int) {
@@ -22,12 +25,14 @@ public final class Int16Blocks: @unchecked Sendable {
         values = .allocate(capacity: self.capacity)
         scales = .allocate(capacity: blocks)
         sums = .allocate(capacity: blocks)
+        pairs = .allocate(capacity: self.capacity)
     }
 
     deinit {
         values.deallocate()
         scales.deallocate()
         sums.deallocate()
+        pairs.deallocate()
     }
 
     /// Element `i` as a float (for tests and diagnostics).

@@ -92,6 +92,7 @@ public enum Kernels {
         precondition(count % Int16Blocks.blockSize == 0 && count <= blocks.capacity,
                      "int16 blocks need a multiple of 32 elements within capacity \(blocks.capacity), got \(count)")
         ck_quantize_q16(x, Int64(count), blocks.values, blocks.scales, blocks.sums, path.code)
+        ck_q16_pairs(blocks.values, Int64(count), blocks.pairs)
     }
 
     /// y[r] = Σ dequantize(row r of W)[i] · x̃[i] for r in `rows`, where x̃ is the activation `x` in int16-block form

@@ -1,4 +1,5 @@
 import Engine
+import Sampling
 import Synchronization
 
 /// How one choice ended.
@@ -9,12 +10,16 @@ public struct ChoiceOutcome: Sendable, Equatable {
     /// OpenAI's `stop` or `length`.
     public var finishReason: String
     public var completionTokens: Int
+    /// Per generated token, its log-probabilities (when the request asked for them), in order.
+    public var logprobs: [TokenLogProbabilities]?
 }
 
 /// What a running request reports as it goes (streaming).
 public enum ChoiceEvent: Sendable, Equatable {
     /// Visible text of a choice, in order.
     case text(choice: Int, String)
+    /// The log-probabilities of a choice's next token (requests with logprobs), sent before the text it made visible.
+    case logprobs(choice: Int, TokenLogProbabilities)
     /// A choice ended; `remainder` is text of its result not yet sent as `.text` (normally empty).
     case finished(ChoiceOutcome, remainder: String)
 }
@@ -54,15 +59,24 @@ public enum ChoiceRunner {
             streamed.withLock { $0[index, default: ""] += piece }
             onEvent(.text(choice: index, piece))
         }
+        let wantsLogprobs = prepared.request.topLogProbabilities != nil
+        let logprobs = Mutex<[Int: [TokenLogProbabilities]]>([:])
+        let onLogProbabilities: @Sendable (LiveSequenceID, TokenLogProbabilities) -> Void = { id, entry in
+            guard let index = lookup[id] else { return }
+            logprobs.withLock { $0[index, default: []].append(entry) }
+            onEvent(.logprobs(choice: index, entry))
+        }
         var outcomes: [ChoiceOutcome] = []
         while !session.liveSequences.isEmpty {
-            let finishes = try await session.advance(until: .anyFinished, onToken: onToken)
+            let finishes = try await session.advance(until: .anyFinished, onToken: onToken,
+                                                     onLogProbabilities: onLogProbabilities)
             if finishes.isEmpty { break }  // the session was closed meanwhile
             for finish in finishes {
                 guard let index = lookup[finish.sequence] else { continue }
                 let outcome = ChoiceOutcome(index: index, text: finish.result.text,
                                             finishReason: finishReason(finish.result.finishReason),
-                                            completionTokens: finish.result.generatedTokenCount)
+                                            completionTokens: finish.result.generatedTokenCount,
+                                            logprobs: wantsLogprobs ? logprobs.withLock { $0[index] ?? [] } : nil)
                 let sent = streamed.withLock { $0[index] ?? "" }
                 let remainder = outcome.text.hasPrefix(sent) ? String(outcome.text.dropFirst(sent.count)) : ""
                 outcomes.append(outcome)

@@ -15,11 +15,28 @@ public struct PreparedGeneration: Sendable, Equatable {
     public var seed: UInt64
     public var stream: Bool
     public var includeUsage: Bool
+    /// Reckon's reasoning extension: each prompt is answered by an online strategy over its samples instead of
+    /// `n` independent choices (`n` is then 1). Nil for an ordinary request.
+    public var reasoning: PreparedReasoning? = nil
 
     /// Choices in all: `n` per prompt.
     public var choiceCount: Int { prompts.count * n }
+    /// Sequences the request may have live at once (the admission gate counts these): its choices, or the
+    /// strategy's samples (prompts run one after another).
+    public var admittedSequences: Int { reasoning?.liveSequences ?? choiceCount }
     /// Prompt tokens, each prompt counted once.
     public var promptTokenCount: Int { prompts.reduce(0) { $0 + $1.count } }
+
+    /// Most KV pages of `positionsPerPage` positions the request can hold at once in the live batch: each prompt's
+    /// pages, plus per choice the pages its own tokens fill and a copy of its prompt's partly filled last page. With
+    /// the reasoning extension, ⌈``admittedSequences`` / prompts⌉ choices per prompt (as ``RequestPreparer`` checks).
+    public func worstCasePages(positionsPerPage perPage: Int) -> Int {
+        let maxTokens = request.maxTokens
+        let perPrompt = reasoning.map { ($0.liveSequences + prompts.count - 1) / max(1, prompts.count) } ?? n
+        return prompts.reduce(0) { total, prompt in
+            total + (prompt.count + perPage - 1) / perPage + perPrompt * ((maxTokens + perPage - 1) / perPage + 1)
+        }
+    }
 }
 
 /// What a ``RequestPreparer`` needs to know of the engine.

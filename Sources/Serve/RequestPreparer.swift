@@ -42,7 +42,16 @@ public struct RequestPreparer: Sendable {
         if let suffix = body.sampling.suffix, !suffix.isEmpty {
             throw .invalid("'suffix' is not supported by this server", param: "suffix", code: "unsupported_parameter")
         }
-        return try finish(prompts, body.sampling, defaultMaxTokens: 16, promptParam: "prompt")
+        var alternatives: Int?
+        switch body.sampling.logprobs {
+        case nil: alternatives = nil
+        case let .count(count): alternatives = try Self.inRange(count, 0...5, param: "logprobs")
+        case .flag:
+            throw .invalid("Invalid type for 'logprobs': expected an integer (0 to 5) on /v1/completions, got a boolean",
+                           param: "logprobs", code: "invalid_type")
+        }
+        return try finish(prompts, body.sampling, reasoning: body.reckon, defaultMaxTokens: 16, promptParam: "prompt",
+                          topLogProbabilities: alternatives)
     }
 
     public func prepare(_ body: ChatCompletionRequest) throws(OpenAIError) -> PreparedGeneration {
@@ -68,7 +77,26 @@ public struct RequestPreparer: Sendable {
                            code: "unsupported_parameter")
         }
         let prompt = try tokens(.chat(messages), param: "messages")
-        return try finish([prompt], body.sampling, defaultMaxTokens: nil, promptParam: "messages")
+        let wantsLogprobs: Bool
+        switch body.sampling.logprobs {
+        case nil: wantsLogprobs = false
+        case let .flag(flag): wantsLogprobs = flag
+        case .count:
+            throw .invalid("Invalid type for 'logprobs': expected a boolean on /v1/chat/completions (set the number of "
+                + "alternatives with 'top_logprobs'), got an integer", param: "logprobs", code: "invalid_type")
+        }
+        var alternatives: Int?
+        if let top = body.sampling.topLogprobs {
+            guard wantsLogprobs else {
+                throw .invalid("Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' "
+                    + "is used.", param: "top_logprobs")
+            }
+            alternatives = try Self.inRange(top, 0...20, param: "top_logprobs")
+        } else if wantsLogprobs {
+            alternatives = 0
+        }
+        return try finish([prompt], body.sampling, reasoning: body.reckon, defaultMaxTokens: nil, promptParam: "messages",
+                          topLogProbabilities: alternatives)
     }
 
     // MARK: - Shared checks
@@ -87,8 +115,21 @@ public struct RequestPreparer: Sendable {
         return ids
     }
 
-    private func finish(_ prompts: [[Int]], _ fields: SamplingFields, defaultMaxTokens: Int?,
-                        promptParam: String) throws(OpenAIError) -> PreparedGeneration {
+    /// `value` when it lies in `range`, else OpenAI's 400 (`integer_below_min_value` / `integer_above_max_value`).
+    static func inRange(_ value: Int, _ range: ClosedRange<Int>, param: String) throws(OpenAIError) -> Int {
+        if value < range.lowerBound {
+            throw .invalid("Invalid '\(param)': integer below minimum value. Expected a value >= \(range.lowerBound), "
+                + "but got \(value) instead.", param: param, code: "integer_below_min_value")
+        }
+        if value > range.upperBound {
+            throw .invalid("Invalid '\(param)': integer above maximum value. Expected a value <= \(range.upperBound), "
+                + "but got \(value) instead.", param: param, code: "integer_above_max_value")
+        }
+        return value
+    }
+
+    func finish(_ prompts: [[Int]], _ fields: SamplingFields, defaultMaxTokens: Int?,
+                        promptParam: String, topLogProbabilities: Int?) throws(OpenAIError) -> PreparedGeneration {
         let n = fields.n ?? 1
         guard n >= 1 else { throw .invalid("'n' must be ≥ 1, got \(n)", param: "n") }
         // A request with more choices than the admission gate ever admits at once could only ever get 429.
@@ -99,14 +140,6 @@ public struct RequestPreparer: Sendable {
         }
         if let bestOf = fields.bestOf, bestOf != n {
             throw .invalid("'best_of' other than n is not supported", param: "best_of", code: "unsupported_parameter")
-        }
-        if let logprobs = fields.logprobs, logprobs.isRequested {
-            throw .invalid("log-probabilities are not supported by this server yet", param: "logprobs",
-                           code: "unsupported_parameter")
-        }
-        if let top = fields.topLogprobs, top > 0 {
-            throw .invalid("log-probabilities are not supported by this server yet", param: "top_logprobs",
-                           code: "unsupported_parameter")
         }
         let temperature = fields.temperature ?? 1
         guard temperature.isFinite, (0...2).contains(temperature) else {
@@ -146,17 +179,6 @@ public struct RequestPreparer: Sendable {
                 param: fields.maxTokens != nil || fields.maxCompletionTokens != nil ? maxParam : promptParam,
                 code: "context_length_exceeded")
         }
-        if let pageLimit = limits.pageLimit {
-            let perPage = limits.positionsPerPage
-            // Worst case: each prompt's pages, plus per choice the pages its own tokens fill and a copied last page.
-            let needed = prompts.reduce(0) { total, prompt in
-                total + (prompt.count + perPage - 1) / perPage + n * ((maxTokens + perPage - 1) / perPage + 1)
-            }
-            guard needed <= pageLimit else {
-                throw .invalid("the request needs up to \(needed) KV pages but the server holds \(pageLimit): ask for "
-                    + "fewer choices or fewer tokens", param: maxParam, code: "context_length_exceeded")
-            }
-        }
         var sampling: SamplingParameters
         do {
             sampling = try SamplingParameters(temperature: temperature, topK: max(0, topK), topP: topP, minP: minP,
@@ -165,8 +187,19 @@ public struct RequestPreparer: Sendable {
         sampling.seed = 0
         var request = GenerationRequest(prompt: .tokens([]), maxTokens: maxTokens, sampling: sampling, stop: stop)
         request.ignoreEndOfSequence = fields.ignoreEOS ?? false
+        request.topLogProbabilities = topLogProbabilities
         let seed = fields.seed?.bits ?? randomSeed()
-        return PreparedGeneration(prompts: prompts, request: request, n: n, seed: seed, stream: stream,
-                                  includeUsage: stream && (fields.streamOptions?.includeUsage ?? false))
+        let prepared = PreparedGeneration(prompts: prompts, request: request, n: n, seed: seed, stream: stream,
+                                          includeUsage: stream && (fields.streamOptions?.includeUsage ?? false))
+        if let pageLimit = limits.pageLimit {
+            // A request that could never fit is refused now; one that fits the pool but not what is free waits
+            // (``KVPageReservations``).
+            let needed = prepared.worstCasePages(positionsPerPage: limits.positionsPerPage)
+            guard needed <= pageLimit else {
+                throw .invalid("the request needs up to \(needed) KV pages but the server holds \(pageLimit): ask for "
+                    + "fewer choices or fewer tokens", param: maxParam, code: "context_length_exceeded")
+            }
+        }
+        return prepared
     }
 }

@@ -15,8 +15,9 @@ public enum ServeApplication {
     }
 
     /// The service group running the application: on SIGTERM or SIGINT (or `triggerGracefulShutdown()`) the server
-    /// stops accepting connections and lets the open ones finish; requests still running after `gracePeriod` are
-    /// cancelled (their sessions closed, their KV pages freed). `cancellationLimit`, when given, is how long that
+    /// first drains (``DrainService``: new generation requests get 503 `server_shutting_down`, `/health` 503, while
+    /// the requests in flight finish), then stops accepting connections and lets the open ones finish; requests still
+    /// running after `gracePeriod` are cancelled (their sessions closed, their KV pages freed). `cancellationLimit`, when given, is how long that
     /// cancellation may take before service-lifecycle ends the process with a fatal error (default: no limit, so a
     /// slow, loaded machine is not crashed).
     public static func serviceGroup(handler: ServeHandler, host: String, port: Int, gracePeriod: Duration,
@@ -24,7 +25,9 @@ public enum ServeApplication {
                                     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
     -> ServiceGroup {
         let app = make(handler: handler, host: host, port: port, logger: logger, onServerRunning: onServerRunning)
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+        // Shut down in reverse order: the drain first, the HTTP server once it is done.
+        var configuration = ServiceGroupConfiguration(services: [app, DrainService(handler: handler)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = gracePeriod
         configuration.maximumCancellationDuration = cancellationLimit

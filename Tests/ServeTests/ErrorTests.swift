@@ -66,7 +66,10 @@ import Testing
                 (#""top_k":-2"#, "top_k"), (#""min_p":1"#, "min_p"), (#""max_tokens":0"#, "max_tokens"),
                 (#""max_completion_tokens":-3"#, "max_completion_tokens"),
                 (#""stop":["a","b","c","d","e"]"#, "stop"), (#""stream_options":{"include_usage":true}"#, "stream_options"),
-                (#""logprobs":true"#, "logprobs"), (#""tools":[{"type":"function"}]"#, "tools"),
+                (#""logprobs":true,"top_logprobs":21"#, "top_logprobs"),
+                (#""logprobs":true,"top_logprobs":-1"#, "top_logprobs"), (#""top_logprobs":2"#, "top_logprobs"),
+                (#""logprobs":false,"top_logprobs":2"#, "top_logprobs"), (#""logprobs":3"#, "logprobs"),
+                (#""tools":[{"type":"function"}]"#, "tools"),
             ]
             for (field, param) in cases {
                 let json = #"{"model":"reckon","messages":[{"role":"user","content":"hi"}],"# + field + "}"

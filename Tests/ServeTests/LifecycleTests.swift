@@ -67,3 +67,50 @@ import Testing
         #expect(handler.gate.admittedSequences == 0)
     }
 }
+
+/// Draining: once a graceful shutdown starts, the server still accepts connections but answers new generation
+/// requests (and /health) with 503 `server_shutting_down` while the request in flight runs to its end.
+@Suite struct DrainingTests {
+    @Test func newRequestsGet503WhileInFlightOnesFinish() async throws {
+        let live = EndlessLiveGenerator(stepLimit: 4000)  // 8 s or more
+        let handler = DisconnectTests.handler(live)
+        try await LifecycleTests.withServer(handler, grace: .seconds(120)) { port, group in
+            let running = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
+            running.connect()
+            async let response = running.post("/v1/completions", headers: [.contentType: "application/json"],
+                                               body: ByteBuffer(string: #"{"model":"reckon","prompt":"go","stream":true,"max_tokens":5000}"#))
+            #expect(try await DisconnectTests.eventually { live.counts.withLock { $0.steps > 10 } })
+            await group.triggerGracefulShutdown()
+            #expect(try await DisconnectTests.eventually { handler.isDraining })
+
+            let late = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
+            late.connect()
+            let refused = try await late.post("/v1/chat/completions", headers: [.contentType: "application/json"],
+                                              body: ByteBuffer(string: #"{"model":"reckon","messages":[{"role":"user","content":"hi"}]}"#))
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.headers[.retryAfter] == "1")
+            let error = try JSONDecoder().decode(OpenAIError.Body.self, from: Data(buffer: refused.body ?? ByteBuffer()))
+            #expect(error.error.code == "server_shutting_down")
+            #expect(error.error.type == "server_error")
+            try? await late.shutdown()
+            let healthClient = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
+            healthClient.connect()
+            let health = try await healthClient.get("/health")
+            #expect(health.status == .serviceUnavailable)
+            try? await healthClient.shutdown()
+            // The late requests were answered while the first one was still running.
+            #expect(live.counts.withLock { $0.steps < 4000 }, "the in-flight request ended before the late ones were answered")
+
+            let answer = try await response
+            #expect(answer.status == .ok)
+            let body = String(buffer: answer.body ?? ByteBuffer())
+            #expect(body.hasSuffix("data: [DONE]\n\n"))
+            let text = try StreamingTests.events(body)
+                .compactMap { ($0["choices"] as? [[String: Any]])?.first?["text"] as? String }.joined()
+            #expect(text.count == 4000)
+            try? await running.shutdown()
+        }
+        #expect(live.counts.withLock { $0.closedSessions == 1 && $0.liveSequences == 0 && $0.gaveUp == 0 })
+        #expect(handler.gate.admittedSequences == 0)
+    }
+}

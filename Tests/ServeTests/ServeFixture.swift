@@ -15,9 +15,9 @@ struct ServeFixture {
     let batch: LiveBatch
     let handler: ServeHandler
 
-    init(options: ServeOptions = ServeOptions(), kvMemoryLimit: Int? = nil) throws {
+    init(options: ServeOptions = ServeOptions(), kvMemoryLimit: Int? = nil, prefixCachePages: Int = 0) throws {
         engine = try LocalEngine(path: Self.tinyModel, threads: 2, contextLength: 96, kvMemoryLimit: kvMemoryLimit)
-        batch = LiveBatch(engine: engine, maxSequences: 8)
+        batch = LiveBatch(engine: engine, maxSequences: 8, prefixCachePages: prefixCachePages)
         handler = ServeHandler(batch: batch, options: options)
     }
 

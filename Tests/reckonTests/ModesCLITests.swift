@@ -29,7 +29,8 @@ import Testing
 
     @Test(arguments: [
         (["--weights", "fp7"], "--weights: unknown weights format 'fp7'; valid formats: fp32, fp16, bf16"),
-        (["--activations", "int12"], "--activations: unknown activation format 'int12'; valid formats: int16, float32"),
+        (["--activations", "int12"],
+         "--activations: unknown activation format 'int12'; valid formats: int16, int8-blocks, float32"),
         (["--kv", "e8m0"], "--kv: unknown kv format 'e8m0'"),
         (["--matmul", "lmul:m=30"], "--matmul: unknown multiplication 'lmul:m=30'; use exact or lmul:m=M"),
         (["--attention", "fast"], "--attention: unknown multiplication 'fast'"),

@@ -71,6 +71,41 @@ void ck_matmul_q16(uint32_t type, const void *w, int64_t row_bytes, int64_t cols
                    int64_t nvec, const int16_t *const *q, const float *const *d, const float *const *s, float *const *y,
                    int path);
 
+/// Whether ck_x8_pack handles `type` (Q4_1, Q8_0).
+int ck_x8_supports(uint32_t type);
+
+/// Reorders a row-major matrix of `rows` × `cols` (rows % 8 == 0, cols % 32 == 0) in place into the x8 layout
+/// (ck_x8.c): each group of 8 rows keeps its bytes but is stored block by block, lane r of every 32-byte vector
+/// belonging to row r. Returns 1, or 0 (nothing changed) for an unsupported type or shape or if memory ran out.
+int ck_x8_pack(uint32_t type, void *data, int64_t rows, int64_t cols);
+
+/// Writes row `r` of an x8 matrix of `cols` columns into `row` in its original GGUF form (exact inverse of
+/// ck_x8_pack): `row` holds the row's bytes.
+void ck_x8_unpack_row(uint32_t type, const void *data, int64_t cols, int64_t r, void *row);
+
+/// The int16-block activation `q` (n % 32 == 0 values) in pair order, as ck_x8_matmul_q16 reads it.
+void ck_q16_pairs(const int16_t *q, int64_t n, int16_t *pairs);
+
+/// ck_matmul_q16 for a matrix in the x8 layout (r0 and r1 multiples of 8): each vector also comes in pair order
+/// (`pairs[v]`, from ck_q16_pairs). On the AVX2 path, `allow_vnni` lets it use AVX-512 VNNI (vpdpwssd) when the CPU
+/// has it (0: plain AVX2, for testing that tier). Results are bit-identical to ck_matmul_q16 on the row-major
+/// matrix, on every path and tier.
+void ck_x8_matmul_q16(uint32_t type, const void *w, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
+                      const int16_t *const *q, const int16_t *const *pairs, const float *const *d,
+                      const float *const *s, float *const *y, int path, int allow_vnni);
+
+/// Quantises n floats (n % 32 == 0) to 8-bit blocks of 32 (ck_x8_int8.c): d[b] = amax_b / 127,
+/// q[i] = round(x[i] · 127 / amax_b) (ties to even), s[b] = d[b] · Σ_{i in b} q[i]. Every path produces identical
+/// q, d and s.
+void ck_quantize_q8(const float *x, int64_t n, int8_t *q, float *d, float *s, int path);
+
+/// y[v][r] = Σ dequant(row r)[i] · d[v][i/32] · q[v][i] for r0 <= r < r1 (multiples of 8) of a Q4_1 matrix in the x8
+/// layout, exact integer block sums; every vector's result is the same whatever `nvec` is. `allow_vnni` as for
+/// ck_x8_matmul_q16. Nothing for other types.
+void ck_x8_matmul_q8(uint32_t type, const void *w, int64_t cols, int64_t r0, int64_t r1, int64_t nvec,
+                     const int8_t *const *q, const float *const *d, const float *const *s, float *const *y, int path,
+                     int allow_vnni);
+
 /// SwiGLU in place: gate[i] = gate[i] / (1 + e^(−gate[i])) · up[i] for i < n. The AVX2 path evaluates e^x with its
 /// own vectorised series (within a few ulp of expf); the portable path calls expf.
 void ck_swiglu(float *gate, const float *up, int64_t n, int path);

@@ -5,8 +5,8 @@ import Model
 /// per step, on one dedicated thread (never on Swift's cooperative pool).
 ///
 /// Keys and values live in one ``KVPagePool`` sized from the engine's `kvMemoryLimit` (pages of
-/// ``KVPagePool/defaultPositionsPerPage`` positions). A prompt is prefilled once per `addPrompt`; sequences started
-/// from it share its pages; a fork shares all its parent's pages and copies only the partly filled last page, on
+/// ``KVPagePool/defaultPositionsPerPage`` positions). A prompt is prefilled once per `addPrompt` (with a prefix cache,
+/// only what follows its cached full pages); sequences started from it share its pages; a fork shares all its parent's pages and copies only the partly filled last page, on
 /// its first write (copy-on-write); a stopped or finished sequence releases its pages at once.
 ///
 /// The thread serves, in turn, one step for all the sessions waiting in `advance` (sampling each of their live
@@ -30,16 +30,33 @@ public final class LiveBatch: LiveGenerating, Sendable {
     ///   - engine: the local engine to run; the batch's page pool holds at most `engine.kvMemoryLimit` bytes.
     ///   - maxSequences: most sequences per forward pass (≥ 1).
     ///   - positionsPerPage: positions per KV page (≥ 1).
+    ///   - prefixCachePages: most pages the cross-prompt prefix cache keeps (``KVPrefixCache``); 0 (the default)
+    ///     turns it off. With it, a prompt whose first full pages were prefilled recently (by any session) shares
+    ///     them and prefills only the rest, bit-identically (see ``KVPrefixCache/reusablePages(promptLength:positionsPerPage:)``);
+    ///     cached pages count in the pool's pages in use and are dropped first when the pool runs out.
     public init(engine: LocalEngine, maxSequences: Int = 64,
-                positionsPerPage: Int = KVPagePool.defaultPositionsPerPage) {
+                positionsPerPage: Int = KVPagePool.defaultPositionsPerPage, prefixCachePages: Int = 0) {
         precondition(maxSequences >= 1, "a live batch needs room for at least one sequence per pass")
+        precondition(prefixCachePages >= 0, "a prefix cache cannot hold \(prefixCachePages) pages")
         self.engine = engine
         self.maxSequences = maxSequences
         let shape = engine.model.shape
         let pool = KVPagePool(layers: shape.layers, kvDimension: shape.kvDimension, positionsPerPage: positionsPerPage,
                               byteLimit: engine.kvMemoryLimit)
-        scheduler = LiveScheduler(engine: engine, pool: pool, maxRowsPerPass: maxSequences)
+        let prefixCache = prefixCachePages > 0 ? KVPrefixCache(pool: pool, pageLimit: prefixCachePages) : nil
+        scheduler = LiveScheduler(engine: engine, pool: pool, prefixCache: prefixCache, maxRowsPerPass: maxSequences)
         scheduler.start()
+    }
+
+    /// The default size of a server's prefix cache: a quarter of the pages the batch's pool would hold for
+    /// `engine` (at least 1; 0 when the pool holds none).
+    public static func defaultPrefixCachePages(engine: LocalEngine,
+                                               positionsPerPage: Int = KVPagePool.defaultPositionsPerPage) -> Int {
+        let shape = engine.model.shape
+        let perPage = KVCache.byteCount(layers: shape.layers, kvDimension: shape.kvDimension,
+                                        positions: positionsPerPage) ?? Int.max
+        let pages = max(0, engine.kvMemoryLimit) / max(1, perPage)
+        return pages == 0 ? 0 : max(1, pages / 4)
     }
 
     deinit { scheduler.shutDown() }
@@ -53,6 +70,9 @@ public final class LiveBatch: LiveGenerating, Sendable {
 
     /// Batch-wide counters, for a server's metrics.
     public var metrics: LiveBatchMetrics { scheduler.metrics() }
+
+    /// The cross-prompt prefix cache (nil when turned off).
+    public var prefixCache: KVPrefixCache? { scheduler.prefixCache }
 }
 
 /// What a live batch holds and has done (a snapshot).
@@ -75,4 +95,6 @@ public struct LiveBatchMetrics: Sendable, Equatable, Codable {
     /// Decoding steps taken and forward passes run (prefills included), since the batch started.
     public var steps: Int
     public var forwardPasses: Int
+    /// The prefix cache's counters (all 0 when it is off).
+    public var prefixCache = KVPrefixCacheStatistics()
 }

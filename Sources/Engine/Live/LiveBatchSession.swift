@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Sampling
 
 /// A session of a ``LiveBatch``. Its state is guarded by the batch's lock (see ``LiveScheduler``); while the batch's
 /// thread steps its sequences the session is `busy`, and its synchronous calls wait for the step to end.
@@ -9,6 +10,7 @@ import Model
 // Unchecked because every mutable property is guarded by `scheduler.condition`.
 final class LiveBatchSession: LiveSession, @unchecked Sendable {
     typealias OnToken = @Sendable (LiveSequenceID, String) -> Void
+    typealias OnLogProbabilities = @Sendable (LiveSequenceID, TokenLogProbabilities) -> Void
 
     let batch: LiveBatch
     private var scheduler: LiveScheduler { batch.scheduler }
@@ -26,6 +28,7 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
     private struct PendingAdvance {
         let condition: LiveAdvanceCondition
         let onToken: OnToken
+        let onLogProbabilities: OnLogProbabilities
         let continuation: CheckedContinuation<Result<[LiveFinish], EngineError>, Never>
         var steps = 0
         var finishes: [LiveFinish] = []
@@ -103,6 +106,13 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
 
     func advance(until condition: LiveAdvanceCondition,
                  onToken: @escaping @Sendable (LiveSequenceID, String) -> Void) async throws(EngineError) -> [LiveFinish] {
+        try await advance(until: condition, onToken: onToken, onLogProbabilities: { _, _ in })
+    }
+
+    func advance(until condition: LiveAdvanceCondition,
+                 onToken: @escaping @Sendable (LiveSequenceID, String) -> Void,
+                 onLogProbabilities: @escaping @Sendable (LiveSequenceID, TokenLogProbabilities) -> Void)
+    async throws(EngineError) -> [LiveFinish] {
         if case let .steps(count) = condition, count < 1 {
             throw .invalidRequest("advance needs at least 1 step, got \(count)")
         }
@@ -118,7 +128,8 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
             } else if sequences.isEmpty {
                 continuation.resume(returning: .success([]))
             } else {
-                pending = PendingAdvance(condition: condition, onToken: onToken, continuation: continuation)
+                pending = PendingAdvance(condition: condition, onToken: onToken, onLogProbabilities: onLogProbabilities,
+                                         continuation: continuation)
                 scheduler.enqueueAdvance(self)
             }
         }
@@ -167,11 +178,18 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
         return { _, _ in }
     }
 
+    /// The log-probabilities callback of the advance in progress.
+    var onLogProbabilities: OnLogProbabilities {
+        if let pending { return pending.onLogProbabilities }
+        return { _, _ in }
+    }
+
     /// Records a prefilled prompt (refused when the session was closed meanwhile; its pages are then released).
     func register(_ prompt: LivePrompt) -> Result<LivePromptID, EngineError> {
         guard !closed else { return .failure(Self.closedError) }
         prompts.append(prompt)
         counts.promptTokens += prompt.tokens.count
+        counts.cachedPromptTokens += prompt.cachedTokens
         counts.forwardPasses += 1
         notePages()
         return .success(LivePromptID(prompts.count - 1))
@@ -240,11 +258,23 @@ final class LiveBatchSession: LiveSession, @unchecked Sendable {
         return id
     }
 
-    /// Updates the pages the session holds (shared pages counted once) and its peak.
-    private func notePages() {
+    /// The pages the session's prompts and sequences hold (shared pages once).
+    var heldPageIDs: Set<KVPageID> {
+        scheduler.condition.lock()
+        defer { scheduler.condition.unlock() }
+        return pageSet()
+    }
+
+    private func pageSet() -> Set<KVPageID> {
         var pages = Set<KVPageID>()
         for prompt in prompts { pages.formUnion(prompt.cache.pageIDs) }
         for sequence in sequences.values { pages.formUnion(sequence.cache.pageIDs) }
+        return pages
+    }
+
+    /// Updates the pages the session holds (shared pages counted once) and its peak.
+    private func notePages() {
+        let pages = pageSet()
         counts.pagesInUse = pages.count
         counts.peakPages = max(counts.peakPages, pages.count)
     }

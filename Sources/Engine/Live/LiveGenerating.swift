@@ -1,3 +1,5 @@
+import Sampling
+
 /// A generator whose sequences are started, forked and stopped between decoding steps, so that a strategy spends
 /// only the compute it decides to spend (issue 11). The local engine's live batch implements it; so does a scripted
 /// test double. The OpenAI-compatible server sits on the same interface (one session per request).
@@ -48,6 +50,16 @@ public protocol LiveSession: AnyObject, Sendable {
     func advance(until condition: LiveAdvanceCondition,
                  onToken: @escaping @Sendable (LiveSequenceID, String) -> Void) async throws(EngineError) -> [LiveFinish]
 
+    /// `advance(until:onToken:)` that also reports, for the sequences whose prompt's request set
+    /// `topLogProbabilities`, each kept token's ``TokenLogProbabilities`` to `onLogProbabilities` (on the engine's
+    /// thread, before that token's text goes to `onToken`). Reported values are part of the determinism contract:
+    /// the same alone or beside other sequences. An implementation that cannot report them (a scripted double)
+    /// leaves this default, which reports nothing.
+    func advance(until condition: LiveAdvanceCondition,
+                 onToken: @escaping @Sendable (LiveSequenceID, String) -> Void,
+                 onLogProbabilities: @escaping @Sendable (LiveSequenceID, TokenLogProbabilities) -> Void)
+    async throws(EngineError) -> [LiveFinish]
+
     /// The sequences of this session still generating.
     var liveSequences: [LiveSequenceID] { get }
 
@@ -59,6 +71,13 @@ public protocol LiveSession: AnyObject, Sendable {
 }
 
 extension LiveSession {
+    public func advance(until condition: LiveAdvanceCondition,
+                        onToken: @escaping @Sendable (LiveSequenceID, String) -> Void,
+                        onLogProbabilities: @escaping @Sendable (LiveSequenceID, TokenLogProbabilities) -> Void)
+    async throws(EngineError) -> [LiveFinish] {
+        try await advance(until: condition, onToken: onToken)
+    }
+
     /// `advance(until:onToken:)` without streaming.
     public func advance(until condition: LiveAdvanceCondition) async throws(EngineError) -> [LiveFinish] {
         try await advance(until: condition, onToken: { _, _ in })
@@ -102,6 +121,9 @@ public struct LiveFinish: Sendable, Equatable {
 public struct LiveUsage: Sendable, Equatable, Codable {
     /// Prompt tokens prefilled (each distinct prompt once).
     public var promptTokens: Int = 0
+    /// Of ``promptTokens``, those whose keys and values came from the batch's prefix cache instead of being
+    /// computed (OpenAI's `cached_tokens`; 0 without a prefix cache).
+    public var cachedPromptTokens: Int = 0
     /// Tokens sampled and kept by the session's sequences (stopped sequences count what they generated).
     public var generatedTokens: Int = 0
     /// Batched forward passes the session took part in (each prefill counts one).

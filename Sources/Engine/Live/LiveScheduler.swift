@@ -13,6 +13,7 @@ import Synchronization
 final class LiveScheduler: @unchecked Sendable {
     let engine: LocalEngine
     let pool: KVPagePool
+    let prefixCache: KVPrefixCache?
     let maxRowsPerPass: Int
     let condition = NSCondition()
     let counters = Mutex(Counters())
@@ -36,9 +37,10 @@ final class LiveScheduler: @unchecked Sendable {
         let continuation: CheckedContinuation<Result<LivePromptID, EngineError>, Never>
     }
 
-    init(engine: LocalEngine, pool: KVPagePool, maxRowsPerPass: Int) {
+    init(engine: LocalEngine, pool: KVPagePool, prefixCache: KVPrefixCache?, maxRowsPerPass: Int) {
         self.engine = engine
         self.pool = pool
+        self.prefixCache = prefixCache
         self.maxRowsPerPass = maxRowsPerPass
     }
 
@@ -69,7 +71,8 @@ final class LiveScheduler: @unchecked Sendable {
             openSessions: counts.openSessions, liveSequences: counts.liveSequences, sessionsWaiting: waiting.count,
             prefillsWaiting: prefills.count, pagesInUse: pool.pagesInUse, peakPages: pool.peakPagesInUse,
             pageLimit: pool.pageLimit ?? Int.max, positionsPerPage: pool.positionsPerPage,
-            bytesPerPage: pool.bytesPerPage, steps: steps, forwardPasses: forwardPasses)
+            bytesPerPage: pool.bytesPerPage, steps: steps, forwardPasses: forwardPasses,
+            prefixCache: prefixCache?.statistics ?? KVPrefixCacheStatistics())
     }
 
     // MARK: - Submitting work (called by sessions, holding `condition`)
@@ -137,11 +140,20 @@ final class LiveScheduler: @unchecked Sendable {
         let outcome: Result<LivePrompt, EngineError>
         do throws(EngineError) {
             let tokens = try engine.validatedPromptTokens(job.request)
-            let cache = KVCache(pool: pool, capacity: tokens.count)
+            // Full pages of a recently prefilled prefix are shared, not recomputed (only as many as keep the
+            // output bit-identical to a whole prefill).
+            let reused = prefixCache?.lookup(tokens, maxPages: KVPrefixCache.reusablePages(
+                promptLength: tokens.count, positionsPerPage: pool.positionsPerPage)) ?? []
+            let cache = KVCache(pool: pool, capacity: tokens.count, adopting: reused)
+            let cached = cache.count
             let logits: [Float]
-            do { logits = try engine.model.forward(tokens, cache: cache, logits: .last)[0] } catch { throw .model(error) }
+            do {
+                logits = try engine.model.forward(Array(tokens[cached...]), cache: cache, logits: .last)[0]
+            } catch { throw .model(error) }
+            prefixCache?.insert(tokens, pages: cache.pageIDs)
             outcome = .success(LivePrompt(tokens: tokens, cache: cache, logits: logits, request: job.request,
-                                          room: engine.room(job.request, promptCount: tokens.count)))
+                                          room: engine.room(job.request, promptCount: tokens.count),
+                                          cachedTokens: cached))
         } catch {
             outcome = .failure(error)
         }
@@ -156,8 +168,9 @@ final class LiveScheduler: @unchecked Sendable {
     private func step(_ sessions: [LiveBatchSession]) {
         // Reserve the step's pages (only this thread takes pages from the pool, so the count cannot shrink).
         condition.lock()
-        var available = pool.availablePages ?? Int.max
-        var admitted: [(session: LiveBatchSession, sequences: [LiveSequence], onToken: LiveBatchSession.OnToken)] = []
+        var available = pool.obtainablePages ?? Int.max  // cached prefix pages are given back on demand
+        var admitted: [(session: LiveBatchSession, sequences: [LiveSequence], onToken: LiveBatchSession.OnToken,
+                        onLogProbabilities: LiveBatchSession.OnLogProbabilities)] = []
         var refused: [LiveBatchSession] = []
         for session in sessions {
             let sequences = session.sequencesInOrder
@@ -166,7 +179,7 @@ final class LiveScheduler: @unchecked Sendable {
                 refused.append(session)
             } else {
                 available -= needed
-                admitted.append((session, sequences, session.onToken))
+                admitted.append((session, sequences, session.onToken, session.onLogProbabilities))
             }
         }
         condition.unlock()
@@ -176,13 +189,15 @@ final class LiveScheduler: @unchecked Sendable {
         var outcomes = admitted.map { _ in StepOutcome() }
         for (index, entry) in admitted.enumerated() {
             let onToken = entry.onToken
+            let onLogProbabilities = entry.onLogProbabilities
             for sequence in entry.sequences {
                 let before = sequence.decoder.generated.count
                 let canContinue = sequence.cache.count < sequence.cache.capacity
                 do {
                     let id = sequence.id
                     if let token = try sequence.decoder.step(logits: sequence.logits, canContinue: canContinue,
-                                                             onText: { onToken(id, $0) }) {
+                                                             onText: { onToken(id, $0) },
+                                                             onLogProbabilities: { onLogProbabilities(id, $0) }) {
                         rows.append((index, sequence, token))
                     } else {
                         outcomes[index].finished.append(sequence)
@@ -253,6 +268,8 @@ struct LivePrompt {
     let request: GenerationRequest
     /// Positions a sequence may add after the prompt.
     let room: Int
+    /// Leading prompt positions shared from the prefix cache instead of computed.
+    let cachedTokens: Int
 }
 
 /// One live sequence: its decoder, its cache (sharing pages with its prompt and relatives) and the logits it

@@ -1,5 +1,11 @@
 import Numerics
 
+/// A product's input vectors in integer-block form, with their output rows.
+enum QuantizedInputs: Sendable {
+    case int16(Int16BlockBatch)
+    case int8(Int8BlockBatch)
+}
+
 /// How a batch of activation vectors meets a weight matrix.
 enum ProductSchedule: Sendable {
     /// Each vector goes through the single-vector kernels (int16 blocks or fp32), one row chunk at a time, so the
@@ -28,10 +34,10 @@ public struct MatrixProduct: @unchecked Sendable {
     }
 
     /// Computes rows `rows` of the product for all `batch` vectors. Per-token: every vector through the
-    /// single-vector kernel (the integer one when `quantizedInputs` holds the vectors in int16-block form). Tiled:
-    /// a tile of rows is dequantised once into `scratch` and reused for every vector.
+    /// single-vector kernel (an integer one when `quantizedInputs` holds the vectors in int16- or int8-block form).
+    /// Tiled: a tile of rows is dequantised once into `scratch` and reused for every vector.
     func compute(rows: Range<Int>, batch: Int, schedule: ProductSchedule, scratch: UnsafeMutablePointer<Float>?,
-                 quantizedInputs: Int16BlockBatch?, lmulMantissaBits: Int? = nil) {
+                 quantizedInputs: QuantizedInputs?, lmulMantissaBits: Int? = nil) {
         let cols = matrix.cols
         let outRows = matrix.rows
         if let m = lmulMantissaBits {
@@ -39,8 +45,29 @@ public struct MatrixProduct: @unchecked Sendable {
             return
         }
         if schedule == .perToken || batch == 1 {
-            if let quantizedInputs {
-                Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, quantizedInputs)
+            if case .int8(let inputs) = quantizedInputs {
+                Kernels.matmulInt8BlocksInterleaved(matrix.type, matrix.base, cols: cols, rows: rows, inputs)
+            } else if case .int16(let inputs) = quantizedInputs {
+                if matrix.interleaved {
+                    Kernels.matmulInt16BlocksInterleaved(matrix.type, matrix.base, cols: cols, rows: rows, inputs)
+                } else {
+                    Kernels.matmulInt16Blocks(matrix.type, matrix.base, cols: cols, rows: rows, inputs)
+                }
+            } else if matrix.interleaved {
+                // fp32 activations on an interleaved matrix (the reference path): the chunk's rows restored to the
+                // file's layout, then the row-major kernel, so the arithmetic is the same as on the file.
+                let rowBytes = matrix.rowBytes
+                withUnsafeTemporaryAllocation(byteCount: rows.count * rowBytes, alignment: 32) { buffer in
+                    let restored = buffer.baseAddress!
+                    for (i, r) in rows.enumerated() {
+                        Kernels.restoreInterleavedRow(matrix.type, matrix.base, cols: cols, row: r,
+                                                      into: restored + i * rowBytes)
+                    }
+                    for b in 0..<batch {
+                        Kernels.matvec(matrix.type, restored, cols: cols, rows: 0..<rows.count, input + b * cols,
+                                       output + b * outRows + rows.lowerBound)
+                    }
+                }
             } else {
                 for b in 0..<batch {
                     Kernels.matvec(matrix.type, matrix.base, cols: cols, rows: rows, input + b * cols, output + b * outRows)
@@ -100,9 +127,9 @@ extension WorkerPool {
     }
 
     /// Runs several independent matrix products (for example Q, K and V) as one parallel region, splitting their
-    /// concatenated rows into chunks. With the per-token schedule and `activations == .int16` (and no activation
-    /// rounding or L-Mul in `numerics`), each distinct input vector is quantised once to int16 blocks and products
-    /// whose weight type has an integer kernel use it. With an activation format, each distinct input is rounded
+    /// concatenated rows into chunks. With the per-token schedule and integer-block activations (and no activation
+    /// rounding or L-Mul in `numerics`), each distinct input vector is quantised once to int16 blocks (or, with
+    /// `.int8` and an x8 Q4_1 matrix, int8 blocks) and products whose weight type has an integer kernel use it. With an activation format, each distinct input is rounded
     /// once (per vector) into a copy that the products read; with L-Mul products every multiplication is L-Mul.
     func run(_ products: [MatrixProduct], batch: Int, numerics: NumericsMode, schedule: ProductSchedule) {
         var products = products
@@ -130,18 +157,36 @@ extension WorkerPool {
         var lmulBits: Int? = nil
         if case .lmul(let m) = numerics.matmul { lmulBits = m }
         let perToken = schedule == .perToken || batch == 1
-        var quantized: [Int16BlockBatch?] = Array(repeating: nil, count: products.count)
-        if perToken && numerics.activations == .int16 && numerics.activationFormat.isIdentity && lmulBits == nil {
+        var quantized: [QuantizedInputs?] = Array(repeating: nil, count: products.count)
+        if perToken && numerics.activations != .float32 && numerics.activationFormat.isIdentity && lmulBits == nil {
             var byInput: [UnsafePointer<Float>: [Int16Blocks]] = [:]
-            for (index, product) in products.enumerated() where Kernels.supportsInt16Blocks(product.matrix.type) {
-                let cols = product.matrix.cols, outRows = product.matrix.rows
-                let blocks = byInput[product.input] ?? (0..<batch).map { b in
-                    let vector = Int16Blocks(capacity: cols)
-                    Kernels.quantizeInt16Blocks(product.input + b * cols, count: cols, into: vector)
-                    return vector
+            var byInput8: [UnsafePointer<Float>: [Int8Blocks]] = [:]
+            /// The product input's `batch` vectors quantised once per distinct input (`cache`), by `make`.
+            func vectors<Blocks>(_ product: MatrixProduct, _ cache: inout [UnsafePointer<Float>: [Blocks]],
+                                 _ make: (UnsafePointer<Float>, Int) -> Blocks) -> [Blocks] {
+                let cols = product.matrix.cols
+                let blocks = cache[product.input] ?? (0..<batch).map { make(product.input + $0 * cols, cols) }
+                cache[product.input] = blocks
+                return blocks
+            }
+            for (index, product) in products.enumerated() {
+                let matrix = product.matrix
+                let outputs = (0..<batch).map { product.output + $0 * matrix.rows }
+                if numerics.activations == .int8 && matrix.interleaved && Kernels.supportsInt8Blocks(matrix.type) {
+                    let blocks = vectors(product, &byInput8) { input, cols in
+                        let vector = Int8Blocks(capacity: cols)
+                        Kernels.quantizeInt8Blocks(input, count: cols, into: vector)
+                        return vector
+                    }
+                    quantized[index] = .int8(Int8BlockBatch(vectors: blocks, outputs: outputs))
+                } else if Kernels.supportsInt16Blocks(matrix.type) {
+                    let blocks = vectors(product, &byInput) { input, cols in
+                        let vector = Int16Blocks(capacity: cols)
+                        Kernels.quantizeInt16Blocks(input, count: cols, into: vector)
+                        return vector
+                    }
+                    quantized[index] = .int16(Int16BlockBatch(vectors: blocks, outputs: outputs))
                 }
-                byInput[product.input] = blocks
-                quantized[index] = Int16BlockBatch(vectors: blocks, outputs: (0..<batch).map { product.output + $0 * outRows })
             }
         }
         let inputs = quantized

@@ -55,7 +55,8 @@ public struct NumericsMode: Sendable, Hashable, CustomStringConvertible {
         -> (precision: ActivationPrecision, format: NumberFormat) {
         if let precision = ActivationPrecision(rawValue: text.lowercased()) { return (precision, .float32) }
         guard let format = NumberFormat(name: text) else {
-            throw .unknownFormat(name: text, role: "activation", valid: "int16, float32, " + NumberFormat.namesSummary)
+            throw .unknownFormat(name: text, role: "activation",
+                                 valid: "int16, int8-blocks, float32, " + NumberFormat.namesSummary)
         }
         return format.isIdentity ? (.float32, .float32) : (.float32, format)
     }
@@ -81,10 +82,14 @@ public struct NumericsMode: Sendable, Hashable, CustomStringConvertible {
     public var bitsPerWeight: Double? { weights.isIdentity ? nil : weights.bitsPerValue }
 
     /// Bits per activation entering a product: the rounding format's, 16 for int16 blocks (plus a 32-bit scale per 32
-    /// values: 17), 32 for fp32.
+    /// values: 17), 10 for int8 blocks, 32 for fp32.
     public var bitsPerActivation: Double {
         if !activationFormat.isIdentity { return activationFormat.bitsPerValue }
-        return activations == .int16 ? 17 : 32
+        switch activations {
+        case .int16: return 17
+        case .int8: return 10  // 8 bits plus an fp32 scale and an fp32 sum per 32 values
+        case .float32: return 32
+        }
     }
 
     /// Bits per KV-cache element in a compact layout of ``kv`` (32 for fp32; the emulation itself stores fp32).

@@ -16,7 +16,11 @@ extension WeightMatrix {
         var values = [Float](repeating: 0, count: rows * cols)
         values.withUnsafeMutableBufferPointer { out in
             guard let target = out.baseAddress else { return }
-            Kernels.dequantize(type, base, into: target, count: rows * cols)
+            if interleaved {
+                for r in 0..<rows { dequantizeRow(r, into: target + r * cols) }
+            } else {
+                Kernels.dequantize(type, base, into: target, count: rows * cols)
+            }
         }
         return values
     }

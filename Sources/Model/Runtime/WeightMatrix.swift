@@ -18,6 +18,9 @@ public struct WeightMatrix: @unchecked Sendable {
     public let base: UnsafeRawPointer
     /// The bytes of a re-encoded matrix (nil when `base` points into the model file).
     let storage: WeightStorage?
+    /// Whether the bytes at `base` are in the x8 row-interleaved layout (``Numerics/Kernels/interleaveRows(_:_:rows:cols:)``)
+    /// rather than row-major: the int16 generation kernels read it directly; every other reader restores rows first.
+    public let interleaved: Bool
     /// For F32 matrices prepared for L-Mul: every value is finite and already rounded to this many fraction bits
     /// (``LMul/roundToMantissaBits(_:_:)``), which lets the L-Mul kernel skip the rounding.
     public let roundedToMantissaBits: Int?
@@ -27,7 +30,7 @@ public struct WeightMatrix: @unchecked Sendable {
     }
 
     init(name: String, type: GGMLType, rows: Int, cols: Int, base: UnsafeRawPointer, storage: WeightStorage?,
-         roundedToMantissaBits: Int?) {
+         roundedToMantissaBits: Int?, interleaved: Bool = false) {
         self.name = name
         self.type = type
         self.rows = rows
@@ -36,6 +39,7 @@ public struct WeightMatrix: @unchecked Sendable {
         self.base = base
         self.storage = storage
         self.roundedToMantissaBits = roundedToMantissaBits
+        self.interleaved = interleaved
     }
 
     /// Loads a 2-D tensor `[cols, rows]` (ggml order) from `file`, checking its shape.
@@ -49,14 +53,23 @@ public struct WeightMatrix: @unchecked Sendable {
                 name: name, expected: "a row length divisible by \(info.type.traits.blockSize)", found: "\(cols)")
         }
         let data = file.data(for: info)
-        self.init(name: name, type: info.type, rows: rows, cols: cols, base: data.baseAddress!)
+        self.init(name: name, type: info.type, rows: rows, cols: cols, base: data.baseAddress!, storage: nil,
+                  roundedToMantissaBits: nil, interleaved: file.isRowInterleaved(info))
     }
 
-    /// Pointer to the stored bytes of row `r`.
-    @inline(__always) public func row(_ r: Int) -> UnsafeRawPointer { base + r &* rowBytes }
+    /// Calls `body` with row `r`'s bytes in row-major (GGUF) form: in place, or restored into a temporary buffer when
+    /// the matrix is interleaved.
+    @inline(__always)
+    public func withRowBytes<R>(_ r: Int, _ body: (UnsafeRawPointer) -> R) -> R {
+        guard interleaved else { return body(base + r &* rowBytes) }
+        return withUnsafeTemporaryAllocation(byteCount: rowBytes, alignment: 32) { buffer in
+            Kernels.restoreInterleavedRow(type, base, cols: cols, row: r, into: buffer.baseAddress!)
+            return body(UnsafeRawPointer(buffer.baseAddress!))
+        }
+    }
 
     /// Writes row `r`, dequantized, into `destination` (`cols` floats).
     public func dequantizeRow(_ r: Int, into destination: UnsafeMutablePointer<Float>) {
-        Kernels.dequantize(type, row(r), into: destination, count: cols)
+        withRowBytes(r) { Kernels.dequantize(type, $0, into: destination, count: cols) }
     }
 }

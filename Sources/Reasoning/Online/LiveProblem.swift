@@ -2,47 +2,63 @@ import Engine
 import Tasks
 
 /// One problem run online: its prompt added once to its own live session, samples started by index with their
-/// derived seeds (``SampleSeed/derive(runSeed:problem:sample:)``, the replay's seeds), every result graded the
-/// replay's way. Keeps what was really generated, complete and stopped samples alike, and measures the session.
+/// derived seeds (``SampleSeed/derive(runSeed:problem:sample:)``, the replay's seeds), every result graded (the
+/// replay's way for a task instance; by the extracted answer alone for a server request). Keeps what was really
+/// generated, complete and stopped samples alike, and measures the session.
 // Unchecked: like its `LiveSession`, a problem is driven by one task at a time (the executors hand it from round to
 // round, never to two tasks at once), so its mutable maps are never touched concurrently.
 final class LiveProblem: @unchecked Sendable {
+    /// Turns a generation of sample `sample` (seeded `seed`) into a graded record.
+    typealias Grader = @Sendable (_ result: GenerationResult, _ sample: Int, _ seed: UInt64) -> SampleRecord
+
     let problem: Int
-    let instance: TaskInstance
     private let session: any LiveSession
     private let prompt: LivePromptID
     private let runSeed: UInt64
-    private let family: any TaskFamily
-    private let goldKey: String
+    private let grade: Grader
     private let opened: ContinuousClock.Instant
     private var sampleBySequence: [LiveSequenceID: Int] = [:]
     private var sequenceBySample: [Int: LiveSequenceID] = [:]
     /// Every sample generated so far, complete or stopped, by sample index.
     private(set) var generated: [Int: SampleRecord] = [:]
 
-    private init(problem: Int, instance: TaskInstance, session: any LiveSession, prompt: LivePromptID, runSeed: UInt64,
-                 family: any TaskFamily, opened: ContinuousClock.Instant) {
+    private init(problem: Int, session: any LiveSession, prompt: LivePromptID, runSeed: UInt64, grade: @escaping Grader,
+                 opened: ContinuousClock.Instant) {
         self.problem = problem
-        self.instance = instance
         self.session = session
         self.prompt = prompt
         self.runSeed = runSeed
-        self.family = family
-        self.goldKey = AnswerKey.goldKey(of: instance)
+        self.grade = grade
         self.opened = opened
     }
 
-    /// Opens a session and adds the problem's prompt (one prefill).
+    /// Opens a session and adds the problem's prompt (one prefill); samples are graded by `family` against
+    /// `instance`.
     static func open(
         problem: Int, instance: TaskInstance, configuration: EvalConfiguration, live: any LiveGenerating,
         family: any TaskFamily
     ) async throws(ReasoningError) -> LiveProblem {
+        let goldKey = AnswerKey.goldKey(of: instance)
+        return try await open(
+            problem: problem, request: configuration.request(for: instance), runSeed: configuration.seed,
+            session: live.makeSession()
+        ) { result, sample, seed in
+            SampleRecord.graded(result, problem: problem, sample: sample, seed: seed, instance: instance,
+                                goldKey: goldKey, family: family)
+        }
+    }
+
+    /// Adds `request`'s prompt to `session` (one prefill; the session is closed if that fails) and grades samples
+    /// with `grade`.
+    static func open(
+        problem: Int, request: GenerationRequest, runSeed: UInt64, session: any LiveSession,
+        grade: @escaping Grader
+    ) async throws(ReasoningError) -> LiveProblem {
         let opened = ContinuousClock.now
-        let session = live.makeSession()
         do {
-            let prompt = try await session.addPrompt(configuration.request(for: instance))
-            return LiveProblem(problem: problem, instance: instance, session: session, prompt: prompt,
-                               runSeed: configuration.seed, family: family, opened: opened)
+            let prompt = try await session.addPrompt(request)
+            return LiveProblem(problem: problem, session: session, prompt: prompt, runSeed: runSeed, grade: grade,
+                               opened: opened)
         } catch {
             session.close()
             throw .generation(problem: problem, message: error.description)
@@ -51,6 +67,9 @@ final class LiveProblem: @unchecked Sendable {
 
     /// Samples started so far.
     var startedCount: Int { sequenceBySample.count }
+
+    /// The sequences of the samples started so far.
+    var startedSequences: [LiveSequenceID] { Array(sequenceBySample.values) }
 
     /// Starts samples `samples` (each with its derived seed); they take their first decision at the next step.
     func start(_ samples: some Sequence<Int>) throws(ReasoningError) {
@@ -99,8 +118,7 @@ final class LiveProblem: @unchecked Sendable {
 
     private func keep(_ result: GenerationResult, sample: Int) -> SampleRecord {
         let seed = SampleSeed.derive(runSeed: runSeed, problem: problem, sample: sample)
-        let record = SampleRecord.graded(
-            result, problem: problem, sample: sample, seed: seed, instance: instance, goldKey: goldKey, family: family)
+        let record = grade(result, sample, seed)
         generated[sample] = record
         return record
     }

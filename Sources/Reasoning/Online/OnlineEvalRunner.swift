@@ -125,9 +125,8 @@ public struct OnlineEvalRunner: Sendable {
             if Task.isCancelled { throw .cancelled(problemsDone: 0) }
             problems.append(try await open(index, instance))
         }
-        let capacity = configuration.samples
         let opened = problems
-        func draw(_ counts: [Int]) async throws(ReasoningError) {
+        try await AdaptiveRounds.run(strategy, problems: problems, capacity: configuration.samples) { counts throws(ReasoningError) in
             try await forEach(opened.indices.filter { counts[$0] > 0 }, limit: problemsInFlight, body: { index throws(ReasoningError) in
                 let problem = opened[index]
                 let from = problem.startedCount
@@ -136,21 +135,8 @@ public struct OnlineEvalRunner: Sendable {
                 return index
             }, then: { _ in })
         }
-        try await draw(problems.map { _ in min(strategy.first, capacity) })
-        var remaining = max(0, strategy.samples * problems.count - problems.reduce(0) { $0 + $1.startedCount })
-        for round in 0..<strategy.rounds where remaining > 0 {
-            let extra = strategy.extras(
-                round: round, drawn: problems.map(\.generatedSamples),
-                capacity: Array(repeating: capacity, count: problems.count), remaining: remaining)
-            let handedOut = extra.reduce(0, +)
-            guard handedOut > 0 else { break }
-            try await draw(extra)
-            remaining -= handedOut
-        }
-        return problems.map { problem in
-            let winner = VoteCount(problem.generatedSamples).winner()
-            let outcome = problem.outcome(answerKey: winner?.key, correct: winner?.correct ?? false, costs: costs)
-            return OnlineProblemRecord(strategy: label, problem: problem.problem, outcome: outcome, samples: problem.generatedSamples)
+        return zip(problems, AdaptiveRounds.outcomes(problems, costs: costs)).map { problem, outcome in
+            OnlineProblemRecord(strategy: label, problem: problem.problem, outcome: outcome, samples: problem.generatedSamples)
         }
     }
 

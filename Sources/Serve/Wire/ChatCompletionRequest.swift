@@ -3,6 +3,8 @@ public struct ChatCompletionRequest: Decodable, Sendable, Equatable {
     public var model: String
     public var messages: [Message]
     public var sampling: SamplingFields
+    /// Reckon's reasoning extension (nil when absent).
+    public var reckon: ReasoningField?
     /// Tool calling and structured output are not supported: present and non-null, they are refused with 400.
     public var hasTools: Bool
     public var hasResponseFormat: Bool
@@ -13,7 +15,7 @@ public struct ChatCompletionRequest: Decodable, Sendable, Equatable {
         public var content: MessageContent
     }
 
-    enum CodingKeys: String, CodingKey { case model, messages, tools, responseFormat = "response_format" }
+    enum CodingKeys: String, CodingKey { case model, messages, tools, reckon, responseFormat = "response_format" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -22,5 +24,6 @@ public struct ChatCompletionRequest: Decodable, Sendable, Equatable {
         hasTools = try container.contains(.tools) && !container.decodeNil(forKey: .tools)
         hasResponseFormat = try container.contains(.responseFormat) && !container.decodeNil(forKey: .responseFormat)
         sampling = try SamplingFields(from: decoder)
+        reckon = try container.decodeIfPresent(ReasoningField.self, forKey: .reckon)
     }
 }

@@ -13,8 +13,25 @@ public struct CompletionResponse: Codable, Sendable, Equatable {
         public var text: String
         /// `stop` (end of sequence or a stop string) or `length` (max tokens or the context's end).
         public var finishReason: String
+        /// Present when the request set `logprobs` (written as null otherwise).
+        public var logprobs: CompletionLogprobs?
 
-        enum CodingKeys: String, CodingKey { case index, text, finishReason = "finish_reason" }
+        public init(index: Int, text: String, finishReason: String, logprobs: CompletionLogprobs? = nil) {
+            self.index = index
+            self.text = text
+            self.finishReason = finishReason
+            self.logprobs = logprobs
+        }
+
+        enum CodingKeys: String, CodingKey { case index, text, logprobs, finishReason = "finish_reason" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(index, forKey: .index)
+            try container.encode(text, forKey: .text)
+            try container.encode(logprobs, forKey: .logprobs)
+            try container.encode(finishReason, forKey: .finishReason)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -14,9 +14,12 @@ public struct OpenAIError: HTTPResponseError, Sendable, Equatable {
     public var code: String?
     /// Seconds a client should wait before retrying (sent as `Retry-After` and `retry-after-ms`), for 429 and 503.
     public var retryAfterSeconds: Int?
+    /// Answer with `Connection: close` (the server is going away, so the client should not reuse the connection).
+    public var closeConnection: Bool
 
     public init(status: HTTPResponse.Status, message: String, type: String, param: String? = nil, code: String? = nil,
-                retryAfterSeconds: Int? = nil) {
+                retryAfterSeconds: Int? = nil, closeConnection: Bool = false) {
+        self.closeConnection = closeConnection
         self.status = status
         self.message = message
         self.type = type
@@ -58,6 +61,7 @@ public struct OpenAIError: HTTPResponseError, Sendable, Equatable {
             headers[.retryAfter] = String(retryAfterSeconds)
             headers[HTTPField.Name("retry-after-ms")!] = String(retryAfterSeconds * 1000)
         }
+        if closeConnection { headers[.connection] = "close" }
         let data = try JSONEncoder().encode(body)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

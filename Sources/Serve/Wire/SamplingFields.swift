@@ -15,8 +15,9 @@ public struct SamplingFields: Decodable, Sendable, Equatable {
     public var stop: StopInput?
     public var stream: Bool?
     public var streamOptions: StreamOptions?
-    /// Not supported: a request asking for log-probabilities is refused with 400 (`param` "logprobs").
+    /// Chat: a boolean (with `top_logprobs` 0...20 alternatives); completions: an integer 0...5 (alternatives).
     public var logprobs: LogprobsField?
+    /// Chat only: alternatives per token (0...20), allowed only with `logprobs: true`.
     public var topLogprobs: Int?
     public var echo: Bool?
     public var bestOf: Int?

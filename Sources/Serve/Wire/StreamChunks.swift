@@ -13,13 +13,23 @@ public struct CompletionChunk: Codable, Sendable, Equatable {
         public var text: String
         /// nil until the choice's last chunk.
         public var finishReason: String?
+        /// The log-probabilities of the tokens this chunk's text came from (with `logprobs`; null otherwise).
+        public var logprobs: CompletionLogprobs?
 
-        enum CodingKeys: String, CodingKey { case index, text, finishReason = "finish_reason" }
+        public init(index: Int, text: String, finishReason: String? = nil, logprobs: CompletionLogprobs? = nil) {
+            self.index = index
+            self.text = text
+            self.finishReason = finishReason
+            self.logprobs = logprobs
+        }
+
+        enum CodingKeys: String, CodingKey { case index, text, logprobs, finishReason = "finish_reason" }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(index, forKey: .index)
             try container.encode(text, forKey: .text)
+            try container.encode(logprobs, forKey: .logprobs)
             try container.encode(finishReason, forKey: .finishReason)
         }
     }
@@ -40,13 +50,23 @@ public struct ChatCompletionChunk: Codable, Sendable, Equatable {
         public var index: Int
         public var delta: Delta
         public var finishReason: String?
+        /// The log-probabilities of the tokens this chunk's content came from (with `logprobs`; null otherwise).
+        public var logprobs: ChatLogprobs?
 
-        enum CodingKeys: String, CodingKey { case index, delta, finishReason = "finish_reason" }
+        public init(index: Int, delta: Delta, finishReason: String? = nil, logprobs: ChatLogprobs? = nil) {
+            self.index = index
+            self.delta = delta
+            self.finishReason = finishReason
+            self.logprobs = logprobs
+        }
+
+        enum CodingKeys: String, CodingKey { case index, delta, logprobs, finishReason = "finish_reason" }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(index, forKey: .index)
             try container.encode(delta, forKey: .delta)
+            try container.encode(logprobs, forKey: .logprobs)
             try container.encode(finishReason, forKey: .finishReason)
         }
     }

@@ -16,7 +16,7 @@ extension EvalCommand {
     /// The cost model's description of a numerics mode (format names are shared by both tables).
     static func arithmetic(of mode: NumericsMode) throws -> ArithmeticCost {
         let activations = mode.activationFormat.isIdentity
-            ? (mode.activations == .int16 ? "int16" : "fp32") : mode.activationFormat.name
+            ? (mode.activations == .float32 ? "fp32" : mode.activations.rawValue) : mode.activationFormat.name
         return ArithmeticCost(
             weights: mode.weights.isIdentity ? nil : try OperandFormat(name: mode.weights.name, role: "--weights"),
             activations: try OperandFormat(name: activations, role: "--activations"),

@@ -21,7 +21,8 @@ struct ModelOptions: ParsableArguments {
     var template: ChatTemplate?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Activations in products: int16 (fast generation, logits within ~1e-4 of float32), float32 "
+        "Activations in products: int16 (fast generation, logits within ~1e-4 of float32), int8-blocks (8-bit "
+            + "blocks with Q4_1 weights: faster batched decoding, logits within ~2-4 %), float32 "
             + "(reference-faithful), or a number format every product's input is rounded to (fp8-e4m3, mxfp4, ...).",
         valueName: "precision"))
     var activations: String = ActivationPrecision.default.rawValue

@@ -13,8 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         Every request joins one live batch (continuous batching); the n choices of a request share its prompt's \
         keys and values. Choice 0 samples with the request's seed itself (as `reckon generate --seed` does, so \
         `reckon eval --endpoint` stores the local engine's samples), choice i > 0 with a seed derived from it and i; \
-        the same request with the same seed gives the same text alone or beside others. SIGTERM or SIGINT stops accepting \
-        connections, lets open ones finish within --grace-period seconds, then exits 0.
+        the same request with the same seed gives the same text alone or beside others. SIGTERM or SIGINT drains: \
+        requests running finish within --grace-period seconds while new ones get 503 (server_shutting_down); then \
+        the server stops accepting connections and exits 0.
         """)
 
     @OptionGroup var modelOptions: ModelOptions
@@ -40,18 +41,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds in-flight requests may take to finish after SIGTERM before they are cancelled.")
     var gracePeriod = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "KV pages (16 positions each) the cross-request prompt-prefix cache may keep; 0 turns it off.",
+        discussion: "Default: a quarter of the KV page pool. Cached pages are given back first when the pool runs out."))
+    var prefixCachePages: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxSequences >= 1 else { throw ValidationError("--max-sequences must be ≥ 1, got \(maxSequences)") }
         guard maxAdmitted >= 1 else { throw ValidationError("--max-admitted must be ≥ 1, got \(maxAdmitted)") }
         guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be ≥ 0, got \(gracePeriod)") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be ≥ 1024, got \(maxBodyBytes)") }
+        if let prefixCachePages, prefixCachePages < 0 {
+            throw ValidationError("--prefix-cache-pages must be ≥ 0 (0 turns the cache off), got \(prefixCachePages)")
+        }
     }
 
     func run() async throws {
         let engine = try modelOptions.makeEngine()
         let hash = ModelFileHash.sha256(path: engine.path)
-        let batch = LiveBatch(engine: engine, maxSequences: maxSequences)
+        let batch = LiveBatch(engine: engine, maxSequences: maxSequences,
+                              prefixCachePages: prefixCachePages ?? LiveBatch.defaultPrefixCachePages(engine: engine))
         let options = ServeOptions(modelName: modelName, modelSHA256: hash, maxBodyBytes: maxBodyBytes,
                                    maxChoicesPerRequest: min(maxAdmitted, 64), maxAdmittedSequences: maxAdmitted)
         let handler = ServeHandler(batch: batch, options: options)
