@@ -34,11 +34,10 @@ struct EvalEndpointTests {
         let remote = InMemorySampleStore()
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            // What `reckon eval --endpoint URL --model-name reckon` builds (api chat, n 1, concurrency 4), except
-            // log-probabilities: this server does not answer them yet, and they are not what is compared here.
+            // What `reckon eval --endpoint URL --model-name reckon` builds (api chat, n 1, concurrency 4, logprobs).
             let generator = RemoteGenerator(baseURL: "http://127.0.0.1:\(port)/v1", modelName: "reckon", api: .chat,
                                             timeout: .seconds(120), maxRetries: 0, maxConcurrency: 4,
-                                            requestsLogProbabilities: false)
+                                            requestsLogProbabilities: true)
             do {
                 _ = try await EvalRunner(generator: generator, family: family, configuration: configuration,
                                          store: remote).run()
@@ -58,8 +57,10 @@ struct EvalEndpointTests {
         }
         for (mine, theirs) in zip(localSamples, remoteSamples) {
             var expected = mine
-            expected.meanLogProbability = 0  // not asked of the server
+            expected.meanLogProbability = theirs.meanLogProbability  // compared below: it crossed JSON as decimals
             #expect(theirs == expected, "problem \(mine.problem) sample \(mine.sample)")
+            #expect(abs(theirs.meanLogProbability - mine.meanLogProbability) <= 1e-5 * max(1, abs(mine.meanLogProbability)),
+                    "problem \(mine.problem) sample \(mine.sample): mean log-probability \(theirs.meanLogProbability) vs \(mine.meanLogProbability)")
         }
         #expect(batch.metrics.pagesInUse == 0)
     }
